@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import process from 'node:process'
+import {run} from './run.js'
+
+process.exitCode = await run(process.argv.slice(2), {
+  // pnpm runs scripts from the repository root; INIT_CWD is where the user was.
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  color: process.stderr.isTTY === true && !process.env.NO_COLOR
+})

@@ -1,0 +1,51 @@
+import {VFileMessage} from 'vfile-message'
+import {build, usage as buildUsage} from './commands/build/index.js'
+import {ingest, usage as ingestUsage} from './commands/ingest/index.js'
+import {segments, usage as segmentsUsage} from './commands/segments/index.js'
+import {sync, usage as syncUsage} from './commands/sync/index.js'
+import type {Context} from './context.js'
+import {exitCodes, InputError, UsageError} from './errors.js'
+import {report} from './report.js'
+
+const commands = {build, ingest, segments, sync} as const
+
+const usage = `Usage: briefs <command> [options]
+
+Commands:
+  ingest <file>...   add French articles as received to the corpus
+  segments <file>    list an article's segments and their stable IDs
+  sync [<id>...]     record segment IDs after editing French articles
+  build              build the bilingual briefs and their index
+
+Run \`briefs <command> --help\` for a command's options.
+
+${[ingestUsage, segmentsUsage, syncUsage, buildUsage].map((text) => text.split('\n')[0]).join('\n')}`
+
+/** Run a command line; the exit code is returned, never `process.exit`ed, so tests can call it. */
+export async function run(argv: string[], context: Context): Promise<number> {
+  const [name, ...rest] = argv
+  try {
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      context.stdout.write(`${usage}\n`)
+      return name ? exitCodes.ok : exitCodes.usage
+    }
+    if (!Object.hasOwn(commands, name)) throw new UsageError(`Unexpected command \`${name}\`, expected one of ${Object.keys(commands).join(', ')}\n\n${usage}`)
+    return await commands[name as keyof typeof commands](rest, context)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      context.stderr.write(`briefs: ${error.message}\n`)
+      return exitCodes.usage
+    }
+    if (error instanceof InputError) {
+      report(context, error.files)
+      context.stderr.write(`briefs: ${error.message}\n`)
+      return exitCodes.input
+    }
+    if (error instanceof VFileMessage) {
+      context.stderr.write(`briefs: ${error.file ? `${error.file}:` : ''}${error.place && 'line' in error.place ? `${error.place.line}:${error.place.column}: ` : ' '}${error.reason}\n`)
+      return exitCodes.input
+    }
+    context.stderr.write(`briefs: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return exitCodes.internal
+  }
+}

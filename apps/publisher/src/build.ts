@@ -1,0 +1,169 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {
+  corpusLayout,
+  listArticleIds,
+  loadArticle,
+  readResource,
+  targetLanguages,
+  titleSegmentId,
+  Translations,
+  writeFileAtomic,
+  type TargetLanguage
+} from '@briefs/corpus'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {articleView, translateBlock, translatedTitle} from './brief.js'
+import {renderHtmlBrief, renderSourceBlocks} from './html.js'
+import {briefPath, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
+import {labels} from './labels.js'
+import {renderMarkdownBrief} from './markdown.js'
+
+export interface BuildOptions {
+  /** The corpus folder (with `articles/`, `segments/`, `locales/`). */
+  corpus: string
+  /** Where the briefs land. */
+  out: string
+  /** Target languages to build; all by default. */
+  languages?: readonly TargetLanguage[]
+}
+
+export interface BuildResult {
+  /** One file per article (and resource) that has messages: warnings, and fatal errors that stopped it. */
+  files: VFile[]
+  /** How many briefs were written (articles × languages). */
+  briefs: number
+  articles: number
+  /** Segments shown as missing, over all briefs. */
+  missing: number
+  /** Whether an article could not be built; the index is then left as it was. */
+  failed: boolean
+}
+
+/**
+ * Build every brief of the corpus: for each article (parsed and segmented
+ * once) and each target language, a Markdown and an HTML brief, then the
+ * index. Articles are streamed: one is in memory at a time.
+ */
+export async function buildBriefs(options: Readonly<BuildOptions>): Promise<BuildResult> {
+  const layout = corpusLayout(options.corpus)
+  const languages = options.languages ?? targetLanguages
+  const translations = new Translations()
+  const entries: IndexEntry[] = []
+  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, failed: false}
+
+  let ids: string[]
+  try {
+    ids = await listArticleIds(layout)
+  } catch (error) {
+    return fail(result, error, layout.articlesDir)
+  }
+
+  for (const id of ids) {
+    const files: VFile[] = []
+    try {
+      const article = await loadArticle(layout, id)
+      files.push(article.file)
+      const view = articleView(article)
+      const sourceBlocks = renderSourceBlocks(view)
+      const sentenceCount = article.segments.length
+      const entry: IndexEntry = {id, date: article.meta.date, title: article.meta.title, languages: []}
+
+      for (const lng of languages) {
+        const resource = await readResource(layout, lng, id)
+        if (resource) {
+          files.push(resource.file)
+          translations.load(resource)
+        }
+        const missingLabel = labels[lng].missing
+        const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, missingLabel))
+        const title = translatedTitle(view, lng, translations)
+        const missing = translated.flatMap((block) => block.missing)
+        if (title === undefined) missing.unshift(titleSegmentId)
+        reportMissing(article.file, lng, missing, view.article.segments.length, layout.resourceFile(lng, id), positionsOf(view))
+        const counts = {translated: sentenceCount - missing.length, total: sentenceCount}
+        await writeFileAtomic(path.join(options.out, briefPath(id, lng, 'md')), renderMarkdownBrief(view, lng, translated, title, counts))
+        await writeFileAtomic(path.join(options.out, briefPath(id, lng, 'html')), renderHtmlBrief(view, lng, sourceBlocks, translated, title, counts))
+        translations.unload(lng, id)
+        entry.languages.push({lng, ...counts})
+        result.missing += missing.length
+        result.briefs++
+      }
+      entries.push(entry)
+      result.articles++
+    } catch (error) {
+      fail(result, error, layout.articleFile(id))
+    }
+    result.files.push(...files.filter((file) => file.messages.length > 0))
+  }
+
+  if (!result.failed) {
+    await writeFileAtomic(path.join(options.out, 'index.md'), renderMarkdownIndex(entries, languages))
+    await writeFileAtomic(path.join(options.out, 'index.html'), renderHtmlIndex(entries, languages))
+    await removeStaleBriefs(options.out, new Set(ids))
+  }
+  return result
+}
+
+function positionsOf(view: ReturnType<typeof articleView>): Map<string, VFileMessage['place']> {
+  const places = new Map<string, VFileMessage['place']>()
+  for (const block of view.blocks) {
+    for (const child of block.children) {
+      if (child.type === 'sentence' && child.position) places.set(child.data.segmentId, child.position)
+    }
+  }
+  return places
+}
+
+function reportMissing(
+  file: VFile,
+  lng: TargetLanguage,
+  missing: string[],
+  total: number,
+  resourcePath: string,
+  places: Map<string, VFileMessage['place']>
+): void {
+  if (missing.length === 0) return
+  const where = path.relative(path.dirname(path.dirname(path.dirname(resourcePath))), resourcePath)
+  for (const id of missing) {
+    file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
+      place: places.get(id) ?? {line: 1, column: 1},
+      ruleId: 'missing-translation',
+      source: 'briefs'
+    })
+  }
+  file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'missing-translation', source: 'briefs'})
+}
+
+function fail(result: BuildResult, error: unknown, filePath: string): BuildResult {
+  result.failed = true
+  if (error instanceof VFileMessage && error.file) {
+    const file = new VFile({path: error.file})
+    file.messages.push(error)
+    result.files.push(file)
+  } else {
+    const file = new VFile({path: filePath})
+    const message = file.message(error instanceof Error ? error.message : String(error), {ruleId: 'build', source: 'briefs'})
+    message.fatal = true
+    result.files.push(file)
+  }
+  return result
+}
+
+/** Drop the briefs of articles that left the corpus, so the site matches it. */
+async function removeStaleBriefs(out: string, ids: Set<string>): Promise<void> {
+  let names: string[]
+  try {
+    names = await fs.readdir(out)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (ids.has(name)) continue
+    const folder = path.join(out, name)
+    const stat = await fs.stat(folder)
+    if (!stat.isDirectory()) continue
+    const inside = await fs.readdir(folder)
+    if (inside.every((entry) => /^fr-[a-z]{2}\.(?:html|md)$/.test(entry))) await fs.rm(folder, {recursive: true})
+  }
+}

@@ -1,0 +1,8 @@
+export {buildBriefs} from './build.js'
+export type {BuildOptions, BuildResult} from './build.js'
+export {articleView, parseTranslation, translateBlock} from './brief.js'
+export type {ArticleView, SourceBlock, TranslatedBlock} from './brief.js'
+export {renderHtmlBrief, renderSourceBlocks} from './html.js'
+export {briefPath, renderHtmlIndex, renderMarkdownIndex} from './index-page.js'
+export type {IndexEntry} from './index-page.js'
+export {renderMarkdownBrief} from './markdown.js'

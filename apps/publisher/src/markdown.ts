@@ -1,0 +1,97 @@
+import type {TargetLanguage} from '@briefs/corpus'
+import {sentenceToMarkdown} from '@briefs/segment'
+import type {List, PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import type {ArticleView, TranslatedBlock} from './brief.js'
+import {missingMarker} from './brief.js'
+import {labels} from './labels.js'
+
+const stringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-'})
+  .data('toMarkdownExtensions', [sentenceToMarkdown()])
+  .freeze()
+
+/**
+ * The Markdown brief: title, metadata, then a GFM table with the French on
+ * the left and the translation on the right, one row per block. Serialized
+ * by remark-stringify with remark-gfm, which escapes `|` in cells; line
+ * breaks, which would end a table row, become spaces or `<br>`.
+ */
+export function renderMarkdownBrief(
+  view: ArticleView,
+  lng: TargetLanguage,
+  translated: TranslatedBlock[],
+  title: string | undefined,
+  counts: {translated: number; total: number}
+): string {
+  const text = labels[lng]
+  const {meta} = view.article
+  const children: RootContent[] = [
+    {type: 'heading', depth: 1, children: [{type: 'text', value: meta.title}]},
+    {
+      type: 'paragraph',
+      children: [{type: 'strong', children: [{type: 'text', value: `${text.languageName}:`}]}, {type: 'text', value: ' '}, ...(title === undefined ? [missingMarker(text.missingTitle)] : [{type: 'text' as const, value: title}])]
+    },
+    metadataList(view, lng, counts),
+    {
+      type: 'table',
+      align: [null, null],
+      children: [
+        row([{type: 'text', value: labels[lng].french}], [{type: 'text', value: text.languageName}]),
+        ...view.blocks.map((block, index) => {
+          const source = block.kind === 'heading' ? [{type: 'strong' as const, children: structuredClone(block.children)}] : structuredClone(block.children)
+          const target = block.kind === 'heading' ? [{type: 'strong' as const, children: translated[index]!.children}] : translated[index]!.children
+          return row(source, target)
+        })
+      ]
+    }
+  ]
+  return stringifier.stringify({type: 'root', children} satisfies Root)
+}
+
+function metadataList(view: ArticleView, lng: TargetLanguage, counts: {translated: number; total: number}): List {
+  const text = labels[lng]
+  const {meta} = view.article
+  const source = [meta.source?.url ?? meta.source?.file, meta.source?.format].filter(Boolean).join(', ')
+  const items: Array<[string, PhrasingContent[]]> = [
+    [text.date, [{type: 'text', value: meta.date}]],
+    [text.source, [{type: 'text', value: source || '—'}]],
+    [text.article, [{type: 'inlineCode', value: meta.id}]],
+    [text.translated(counts.translated, counts.total), []]
+  ]
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map(([label, value]) => ({
+      type: 'listItem',
+      spread: false,
+      children: [
+        {
+          type: 'paragraph',
+          children: value.length === 0 ? [{type: 'text', value: label}] : [{type: 'strong', children: [{type: 'text', value: `${label}:`}]}, {type: 'text', value: ' '}, ...value]
+        }
+      ]
+    }))
+  }
+}
+
+function row(source: PhrasingContent[], target: PhrasingContent[]): TableRow {
+  return {type: 'tableRow', children: [cell(source), cell(target)]}
+}
+
+/** A table cell holds one line: soft line breaks read as spaces, hard breaks as `<br>`. */
+function cell(children: PhrasingContent[]): TableCell {
+  const node: TableCell = {type: 'tableCell', children}
+  visit(node, (child, index, parent) => {
+    if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
+    if (child.type === 'break' && parent && index !== undefined) {
+      parent.children[index] = {type: 'html', value: '<br>'}
+    }
+  })
+  return node
+}

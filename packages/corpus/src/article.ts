@@ -1,0 +1,68 @@
+import path from 'node:path'
+import type {Root} from 'mdast'
+import {remarkSegment, type Segment, type SegmentMap} from '@briefs/segment'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {VFile} from 'vfile'
+import type {CorpusLayout} from './layout.js'
+import remarkArticleMatter, {type ArticleMeta} from './matter.js'
+import {readSegmentMap, sameSegmentMap} from './segment-map.js'
+import {readTextFile} from './text-file.js'
+
+/** The segment ID of an article's title: a translatable segment like any other. */
+export const titleSegmentId = 'title'
+
+/** A parsed, segmented corpus article. */
+export interface Article {
+  id: string
+  meta: ArticleMeta
+  file: VFile
+  /** mdast with `sentence` nodes and block IDs. */
+  tree: Root
+  /** Every translatable segment in document order, the title first. */
+  segments: Segment[]
+  /** The segment map for the text as it is now. */
+  segmentMap: SegmentMap
+  /** Whether `segmentMap` differs from the committed one (`pnpm briefs sync` writes it). */
+  segmentMapOutdated: boolean
+}
+
+/** Parse an article's Markdown (front matter, GFM) and segment it against `map`. */
+export function parseArticle(file: VFile, map?: SegmentMap): Article {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkArticleMatter).use(remarkSegment, {map})
+  const tree = processor.runSync(processor.parse(file), file) as Root
+  const meta = file.data.matter!
+  const segmentMap = file.data.segmentMap!
+  return {
+    id: meta.id,
+    meta,
+    file,
+    tree,
+    segments: [{id: titleSegmentId, paragraph: titleSegmentId, text: meta.title}, ...file.data.segments!],
+    segmentMap,
+    segmentMapOutdated: !sameSegmentMap(map, segmentMap)
+  }
+}
+
+/** Read, check and parse `articles/<id>.md` with its committed segment map. */
+export async function loadArticle(layout: CorpusLayout, id: string): Promise<Article> {
+  const file = await readTextFile(layout.articleFile(id))
+  const committed = await readSegmentMap(layout.segmentMapFile(id))
+  const article = parseArticle(file, committed?.map)
+  if (article.id !== id) {
+    const yaml = article.tree.children[0]
+    file.fail(`Unexpected article ID \`${article.id}\` in \`${path.basename(file.path)}\`, expected \`${id}\` (the file name)`, {
+      place: yaml?.position?.start,
+      ruleId: 'front-matter',
+      source: 'briefs'
+    })
+  }
+  if (!committed) {
+    file.message(`Unexpected article without a segment map, expected \`segments/${id}.json\`: run \`pnpm briefs sync\``, {ruleId: 'segment-map', source: 'briefs', place: {line: 1, column: 1}})
+  } else if (article.segmentMapOutdated) {
+    file.message(`Unexpected outdated segment map \`segments/${id}.json\`, expected it to match the article: run \`pnpm briefs sync\``, {ruleId: 'segment-map', source: 'briefs', place: {line: 1, column: 1}})
+  }
+  return article
+}

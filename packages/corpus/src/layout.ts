@@ -1,0 +1,31 @@
+import path from 'node:path'
+import type {TargetLanguage} from './languages.js'
+
+/**
+ * Where everything lives in a corpus folder:
+ *
+ * - `articles/<id>.md`: the French article, Markdown with YAML front matter;
+ * - `segments/<id>.json`: its committed segment map (the stable IDs);
+ * - `locales/<lng>/<id>.json`: the i18next resource (namespace `<id>`).
+ */
+export interface CorpusLayout {
+  root: string
+  articlesDir: string
+  articleFile(id: string): string
+  segmentMapFile(id: string): string
+  localesDir(lng: TargetLanguage): string
+  resourceFile(lng: TargetLanguage, id: string): string
+}
+
+export function corpusLayout(root: string): CorpusLayout {
+  const resolved = path.resolve(root)
+  const articlesDir = path.join(resolved, 'articles')
+  return {
+    root: resolved,
+    articlesDir,
+    articleFile: (id) => path.join(articlesDir, `${id}.md`),
+    segmentMapFile: (id) => path.join(resolved, 'segments', `${id}.json`),
+    localesDir: (lng) => path.join(resolved, 'locales', lng),
+    resourceFile: (lng, id) => path.join(resolved, 'locales', lng, `${id}.json`)
+  }
+}

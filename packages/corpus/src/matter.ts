@@ -1,0 +1,122 @@
+import type {Root, Yaml} from 'mdast'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {isMap, isScalar, parseDocument, type Document} from 'yaml'
+import {articleIdProblem} from './ids.js'
+import {sourceLanguage} from './languages.js'
+
+/** Where an article came from, as recorded by ingest. */
+export interface ArticleSource {
+  /** File name as received. */
+  file?: string
+  /** `raw` (a ` date YYYY-MM ` header, then text) or `markdown`. */
+  format?: string
+  /** SHA-256 of the file as received. */
+  sha256?: string
+  /** URL of the original publication, when known. */
+  url?: string
+}
+
+/** An article's front matter. */
+export interface ArticleMeta {
+  id: string
+  /** `YYYY-MM` or `YYYY-MM-DD`. */
+  date: string
+  lang: typeof sourceLanguage
+  title: string
+  source?: ArticleSource
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The validated front matter, set by `remarkArticleMatter`. */
+    matter: ArticleMeta
+  }
+}
+
+export const datePattern = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/
+
+const sourceKeys = ['file', 'format', 'sha256', 'url'] as const
+
+/**
+ * Validate the YAML front matter of an article and store it in
+ * `file.data.matter`. Every problem is fatal and points into the YAML.
+ */
+export default function remarkArticleMatter() {
+  return function (tree: Root, file: VFile): undefined {
+    const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml')
+    if (!yamlNode || tree.children[0] !== yamlNode) {
+      fail(file, 'Unexpected article without front matter, expected YAML front matter (`---`) with `id`, `date`, `lang` and `title`', 0)
+    }
+    file.data.matter = readMatter(yamlNode.value, file, (yamlNode.position?.start.offset ?? 0) + 4)
+  }
+}
+
+/** Parse and validate front matter text that starts at `base` in `file`. */
+export function readMatter(value: string, file: VFile, base: number): ArticleMeta {
+  const document: Document = parseDocument(value, {prettyErrors: false, uniqueKeys: true})
+  const error = document.errors[0]
+  if (error) fail(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, base + error.pos[0])
+  const contents = document.contents
+  if (!isMap(contents)) fail(file, 'Unexpected front matter, expected a YAML mapping with `id`, `date`, `lang` and `title`', base)
+
+  const stringField = (key: string, required: boolean): string | undefined => {
+    const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key)
+    if (!pair) {
+      if (required) fail(file, `Unexpected front matter without \`${key}\`, expected \`${key}\``, base)
+      return undefined
+    }
+    const node = pair.value
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
+      const offset = base + (isScalar(node) || isMap(node) ? (node.range?.[0] ?? 0) : 0)
+      fail(file, `Unexpected \`${key}\` value, expected a non-empty string`, offset)
+    }
+    return node.value as string
+  }
+
+  const id = stringField('id', true)!
+  const idProblem = articleIdProblem(id)
+  if (idProblem) fail(file, idProblem, base + rangeOf(contents, 'id'))
+  const date = stringField('date', true)!
+  if (!datePattern.test(date)) fail(file, `Unexpected date ${JSON.stringify(date)}, expected \`YYYY-MM\` or \`YYYY-MM-DD\``, base + rangeOf(contents, 'date'))
+  const lang = stringField('lang', true)!
+  if (lang !== sourceLanguage) fail(file, `Unexpected language ${JSON.stringify(lang)}, expected \`${sourceLanguage}\` (articles are French)`, base + rangeOf(contents, 'lang'))
+  const title = stringField('title', true)!
+
+  const meta: ArticleMeta = {id, date, lang: sourceLanguage, title}
+  const sourcePair = contents.items.find((item) => isScalar(item.key) && item.key.value === 'source')
+  if (sourcePair) {
+    const source = sourcePair.value
+    if (!isMap(source)) fail(file, 'Unexpected `source`, expected a mapping with `file`, `format`, `sha256` or `url`', base + rangeOf(contents, 'source'))
+    const record: ArticleSource = {}
+    for (const item of source.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : ''
+      const offset = base + ((isScalar(item.key) && item.key.range?.[0]) || 0)
+      if (!(sourceKeys as readonly string[]).includes(key)) fail(file, `Unexpected \`source.${key}\`, expected one of ${sourceKeys.map((k) => `\`${k}\``).join(', ')}`, offset)
+      if (!isScalar(item.value) || typeof item.value.value !== 'string') fail(file, `Unexpected \`source.${key}\` value, expected a string`, offset)
+      record[key as (typeof sourceKeys)[number]] = item.value.value as string
+    }
+    meta.source = record
+  }
+  for (const item of contents.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : ''
+    if (!['id', 'date', 'lang', 'title', 'source'].includes(key)) {
+      file.message(`Unexpected front matter field \`${key}\`, expected \`id\`, \`date\`, \`lang\`, \`title\` or \`source\``, {
+        place: location(file).toPoint(base + ((isScalar(item.key) && item.key.range?.[0]) || 0)),
+        ruleId: 'front-matter',
+        source: 'briefs'
+      })
+    }
+  }
+  return meta
+}
+
+function rangeOf(contents: {items: Array<{key: unknown; value: unknown}>}, key: string): number {
+  const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key)
+  const value = pair?.value
+  return (isScalar(value) && value.range?.[0]) || 0
+}
+
+function fail(file: VFile, reason: string, offset: number): never {
+  file.fail(reason, {place: location(file).toPoint(offset), ruleId: 'front-matter', source: 'briefs'})
+}

@@ -1,0 +1,2 @@
+export { splitSentences } from './split.js';
+export type { SentenceRange } from './split.js';
