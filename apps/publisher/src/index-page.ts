@@ -62,7 +62,7 @@ export function renderMarkdownIndex(entries: IndexEntry[], languages: readonly T
       }
     ]
   }
-  return unified().use(remarkGfm).use(remarkStringify).stringify(tree)
+  return unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify).stringify(tree)
 }
 
 export function renderHtmlIndex(entries: IndexEntry[], languages: readonly TargetLanguage[]): string {

@@ -10,7 +10,7 @@ import {missingMarker} from './brief.js'
 import {labels} from './labels.js'
 
 const stringifier = unified()
-  .use(remarkGfm)
+  .use(remarkGfm, {tablePipeAlign: false})
   .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-'})
   .data('toMarkdownExtensions', [sentenceToMarkdown()])
   .freeze()
