@@ -1,0 +1,197 @@
+import {execFile} from 'node:child_process'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {briefs, snapshot, wireArticle, workspace} from './helpers.js'
+
+describe('briefs ingest', () => {
+  it('adds a raw article and its segment map, then refuses it a second time unless forced', async () => {
+    const cwd = await workspace({corpus: 'empty'})
+    await fs.writeFile(path.join(cwd, 'wire.txt'), wireArticle)
+    const first = await briefs(cwd, 'ingest', 'wire.txt')
+    expect(first).toMatchObject({code: 0, stderr: ''})
+    expect(first.stdout).toBe('corpus/articles/2022-09-la-georgie-et-le-kazakhstan-deux-pays.md: 4 segments (2 paragraphs) from wire.txt\n')
+    const article = await fs.readFile(path.join(cwd, 'corpus/articles/2022-09-la-georgie-et-le-kazakhstan-deux-pays.md'), 'utf8')
+    expect(article).toContain("a déclaré M. Tokaïev. \"Nous devons nous occuper d'eux, assurer leur sécurité\", a-t-il ajouté.\n")
+    const map = JSON.parse(await fs.readFile(path.join(cwd, 'corpus/segments/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json'), 'utf8'))
+    expect(map.blocks.map((block: {sentences: unknown[]}) => block.sentences.length)).toEqual([1, 2])
+
+    const before = await snapshot(cwd)
+    const again = await briefs(cwd, 'ingest', 'wire.txt')
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('wire.txt')
+    expect(again.stderr).toContain('Unexpected existing article `2022-09-la-georgie-et-le-kazakhstan-deux-pays`')
+    expect(await snapshot(cwd)).toEqual(before)
+
+    // An updated version from the wire replaces it, keeping the IDs of unchanged and edited sentences.
+    await fs.writeFile(path.join(cwd, 'wire.txt'), wireArticle.replace('une forte hausse', 'une très forte hausse'))
+    const forced = await briefs(cwd, 'ingest', 'wire.txt', '--force')
+    expect(forced.code).toBe(0)
+    const after = JSON.parse(await fs.readFile(path.join(cwd, 'corpus/segments/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json'), 'utf8'))
+    expect(after.blocks.flatMap((block: {sentences: Array<{id: string}>}) => block.sentences.map((sentence) => sentence.id))).toEqual(
+      map.blocks.flatMap((block: {sentences: Array<{id: string}>}) => block.sentences.map((sentence) => sentence.id))
+    )
+  })
+
+  it.each([
+    ['an empty file', '', /empty\.txt\n\s*1:1\s+error\s+Unexpected empty file/],
+    ['a missing date header', 'Plus de 200 000 citoyens russes.\n', /empty\.txt\n\s*1:1\s+error\s+Unexpected `Plus de 200` at the start of the file, expected a ` date YYYY-MM ` header/],
+    ['CRLF line endings', ' date 2022-10 Une phrase.\r\n\r\nUne autre.\r\n', /empty\.txt\n\s*1:26\s+error\s+Unexpected carriage return/]
+  ])('refuses %s with file:line:column, exit 1 and nothing written', async (_, text, expected) => {
+    const cwd = await workspace({corpus: 'empty'})
+    await fs.writeFile(path.join(cwd, 'empty.txt'), text)
+    const before = await snapshot(cwd)
+    const result = await briefs(cwd, 'ingest', 'empty.txt')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(expected)
+    expect(await snapshot(cwd)).toEqual(before)
+  })
+
+  it('refuses an unsafe ID', async () => {
+    const cwd = await workspace({corpus: 'empty'})
+    await fs.writeFile(path.join(cwd, 'wire.txt'), wireArticle)
+    const before = await snapshot(cwd)
+    const result = await briefs(cwd, 'ingest', 'wire.txt', '--id', '../../outside')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('Unexpected article ID "../../outside", expected lowercase letters, digits and single hyphens')
+    expect(await snapshot(cwd)).toEqual(before)
+  })
+
+  it('refuses a whole batch when one file is bad', async () => {
+    const cwd = await workspace({corpus: 'empty'})
+    await fs.writeFile(path.join(cwd, 'good.txt'), wireArticle)
+    await fs.writeFile(path.join(cwd, 'bad.txt'), 'no header')
+    const before = await snapshot(cwd)
+    const result = await briefs(cwd, 'ingest', 'good.txt', 'bad.txt')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('Nothing ingested: 1 of 2 files refused')
+    expect(await snapshot(cwd)).toEqual(before)
+  })
+
+  it('explains usage mistakes with exit 2', async () => {
+    const cwd = await workspace({corpus: 'empty'})
+    expect((await briefs(cwd, 'ingest')).code).toBe(2)
+    expect((await briefs(cwd, 'ingest', 'a.txt', '--unknown')).stderr).toContain("Unknown option '--unknown'")
+    expect((await briefs(cwd, 'publish')).stderr).toContain('Unexpected command `publish`, expected one of build, ingest, segments, sync')
+  })
+})
+
+describe('briefs segments', () => {
+  it('prints a corpus article’s segments with their committed IDs, title first', async () => {
+    const cwd = await workspace()
+    const result = await briefs(cwd, 'segments', 'corpus/articles/2022-09-la-georgie-et-le-kazakhstan-deux-pays.md', '--json')
+    expect(result.code).toBe(0)
+    const segments = JSON.parse(result.stdout) as Array<{id: string; paragraph: string; text: string}>
+    const map = JSON.parse(await fs.readFile(path.join(cwd, 'corpus/segments/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json'), 'utf8'))
+    expect(segments[0]).toEqual({id: 'title', paragraph: 'title', text: 'La Géorgie et le Kazakhstan voient affluer les Russes fuyant la mobilisation'})
+    expect(segments.slice(1)).toEqual(
+      map.blocks.flatMap((block: {id: string; sentences: Array<{id: string; text: string}>}) => block.sentences.map((sentence) => ({id: sentence.id, paragraph: block.id, text: sentence.text})))
+    )
+  })
+
+  it('segments a raw file as received, with the IDs the corpus gives it', async () => {
+    const cwd = await workspace()
+    await fs.writeFile(path.join(cwd, 'wire.txt'), wireArticle)
+    const result = await briefs(cwd, 'segments', 'wire.txt', '--json')
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual([
+      {id: 's-d9457a', paragraph: 'p-d9457a', text: expect.stringMatching(/^La Géorgie et le Kazakhstan, deux pays voisins/)},
+      {id: 's-1a2984', paragraph: 'p-75d51a', text: expect.stringMatching(/a déclaré M\. Tokaïev\.$/)},
+      {id: 's-53b3eb', paragraph: 'p-75d51a', text: '"Nous devons nous occuper d\'eux, assurer leur sécurité", a-t-il ajouté.'}
+    ])
+  })
+})
+
+describe('briefs build', () => {
+  it('builds 4 briefs and the index from the corpus', async () => {
+    const cwd = await workspace()
+    const result = await briefs(cwd, 'build')
+    expect(result).toMatchObject({code: 0, stderr: ''})
+    expect(result.stdout).toBe('Built 4 briefs (2 articles × en, ru) in site/: Markdown, HTML and index; every segment translated\n')
+    const files = Object.keys(await snapshot(path.join(cwd, 'site'))).sort()
+    expect(files).toEqual([
+      '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en.html',
+      '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en.md',
+      '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-ru.html',
+      '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-ru.md',
+      '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-en.html',
+      '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-en.md',
+      '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-ru.html',
+      '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-ru.md',
+      'index.html',
+      'index.md'
+    ])
+  })
+
+  it('refuses invalid JSON in a resource with file:line:column and exit 1, leaving the site as it was', async () => {
+    const cwd = await workspace()
+    expect((await briefs(cwd, 'build')).code).toBe(0)
+    const site = await snapshot(path.join(cwd, 'site'))
+    const resource = path.join(cwd, 'corpus/locales/ru/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json')
+    const text = await fs.readFile(resource, 'utf8')
+    await fs.writeFile(resource, text.replace('",\n  "s-d9457a"', '"\n  "s-d9457a"'))
+    const result = await briefs(cwd, 'build')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/corpus\/locales\/ru\/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json\n\s*4:3\s+error\s+Unexpected "\\"s-d9457a\\"" in JSON, expected `,` between entries\s+invalid-json\s+briefs/)
+    expect(result.stderr).toContain('Build failed')
+    expect(await snapshot(path.join(cwd, 'site'))).toEqual(site)
+  })
+
+  it('shows a missing translation as missing and says so', async () => {
+    const cwd = await workspace()
+    const resource = path.join(cwd, 'corpus/locales/en/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json')
+    const entries = JSON.parse(await fs.readFile(resource, 'utf8'))
+    delete entries['s-4de67c']
+    await fs.writeFile(resource, `${JSON.stringify(entries, null, 2)}\n`)
+    const result = await briefs(cwd, 'build')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('1 segments shown as missing translation')
+    expect(result.stderr).toMatch(/\d+:\d+-\d+:\d+\s+warning\s+Unexpected missing `en` translation of segment `s-4de67c`/)
+    const html = await fs.readFile(path.join(cwd, 'site/2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en.html'), 'utf8')
+    expect(html).toContain('<span data-segment="s-4de67c" class="missing" id="en-s-4de67c"><strong>⚠ missing translation</strong></span>')
+  })
+
+  it('refuses an unknown language with exit 2', async () => {
+    const cwd = await workspace()
+    const result = await briefs(cwd, 'build', '--lang', 'de')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('briefs: Unexpected language "de", expected one of `en`, `ru`\n')
+  })
+})
+
+describe('briefs sync', () => {
+  it('finds the shipped corpus up to date', async () => {
+    const cwd = await workspace()
+    const result = await briefs(cwd, 'sync', '--check')
+    expect(result).toEqual({code: 0, stdout: 'All 2 segment maps are up to date\n', stderr: ''})
+  })
+
+  it('records an edited sentence under its old ID', async () => {
+    const cwd = await workspace()
+    const file = path.join(cwd, 'corpus/articles/2022-09-la-georgie-et-le-kazakhstan-deux-pays.md')
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('98.000 citoyens Russes', '99.000 citoyens russes'))
+    const check = await briefs(cwd, 'sync', '--check')
+    expect(check.code).toBe(1)
+    expect(check.stdout).toBe('corpus/segments/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json: out of date (1 edited, 0 new, 0 removed, 0 moved)\n')
+    const result = await briefs(cwd, 'sync')
+    expect(result.code).toBe(0)
+    const map = await fs.readFile(path.join(cwd, 'corpus/segments/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json'), 'utf8')
+    expect(map).toContain('"id": "s-802e70",\n          "text": "De son côté, le ministère de l\'Intérieur du Kazakhstan, une ex-république soviétique d\'Asie centrale, a indiqué que 99.000 citoyens russes')
+    expect((await briefs(cwd, 'sync', '--check')).code).toBe(0)
+  })
+})
+
+describe('the real bin', () => {
+  it('prints segments as JSON on stdout, and errors on stderr with a non-zero exit', async () => {
+    const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+    const cwd = await workspace()
+    await fs.writeFile(path.join(cwd, 'wire.txt'), wireArticle)
+    const {stdout} = await promisify(execFile)(process.execPath, [bin, 'segments', 'wire.txt', '--json'], {cwd, env: {...process.env, INIT_CWD: cwd}})
+    expect(JSON.parse(stdout)).toHaveLength(3)
+    const failure = await promisify(execFile)(process.execPath, [bin, 'segments', 'missing.txt'], {cwd, env: {...process.env, INIT_CWD: cwd}}).catch((error: {code: number; stderr: string}) => error)
+    expect(failure).toMatchObject({code: 1})
+    expect((failure as {stderr: string}).stderr).toContain('Unexpected missing file')
+  })
+})
