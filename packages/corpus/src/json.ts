@@ -1,4 +1,4 @@
-import {parseTree, printParseErrorCode, type Node as JsonNode, type ParseError} from 'jsonc-parser'
+import {getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError} from 'jsonc-parser'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {readTextFile} from './text-file.js'
@@ -63,4 +63,9 @@ export function nodePlace(file: VFile, node: JsonNode) {
 /** 2-space JSON with a trailing newline: what every file we write looks like. */
 export function stringifyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
+}
+
+/** The plain value of a JSON node. */
+export function jsonValue(node: JsonNode): unknown {
+  return getNodeValue(node)
 }

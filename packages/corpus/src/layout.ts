@@ -6,7 +6,8 @@ import type {TargetLanguage} from './languages.js'
  *
  * - `articles/<id>.md`: the French article, Markdown with YAML front matter;
  * - `segments/<id>.json`: its committed segment map (the stable IDs);
- * - `locales/<lng>/<id>.json`: the i18next resource (namespace `<id>`).
+ * - `locales/<lng>/<id>.json`: the i18next resource (namespace `<id>`);
+ * - `reviews/<lng>/<id>.json`: the review ledger of that resource.
  */
 export interface CorpusLayout {
   root: string
@@ -15,6 +16,7 @@ export interface CorpusLayout {
   segmentMapFile(id: string): string
   localesDir(lng: TargetLanguage): string
   resourceFile(lng: TargetLanguage, id: string): string
+  reviewFile(lng: TargetLanguage, id: string): string
 }
 
 export function corpusLayout(root: string): CorpusLayout {
@@ -26,6 +28,7 @@ export function corpusLayout(root: string): CorpusLayout {
     articleFile: (id) => path.join(articlesDir, `${id}.md`),
     segmentMapFile: (id) => path.join(resolved, 'segments', `${id}.json`),
     localesDir: (lng) => path.join(resolved, 'locales', lng),
-    resourceFile: (lng, id) => path.join(resolved, 'locales', lng, `${id}.json`)
+    resourceFile: (lng, id) => path.join(resolved, 'locales', lng, `${id}.json`),
+    reviewFile: (lng, id) => path.join(resolved, 'reviews', lng, `${id}.json`)
   }
 }

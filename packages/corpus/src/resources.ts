@@ -50,6 +50,7 @@ export function resourceEntries(file: VFile, tree: JsonNode): Map<string, Resour
     const [keyNode, valueNode] = property.children ?? []
     if (!keyNode || !valueNode) fail(property, 'Unexpected incomplete entry, expected `"segment-id": "translation"`')
     const key = keyNode!.value as string
+    if (key === '__proto__') fail(keyNode!, 'Unexpected key `__proto__`, expected a segment ID')
     if (entries.has(key)) fail(keyNode!, `Unexpected duplicate key \`${key}\`, expected each segment once`)
     if (valueNode!.type !== 'string') {
       fail(valueNode!, `Unexpected ${valueNode!.type} for \`${key}\`, expected a string (resources are flat: one translation per segment ID)`)

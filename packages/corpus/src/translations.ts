@@ -27,8 +27,8 @@ export class Translations {
 
   /** Load a resource as the namespace of its article, replacing a previous one. */
   load(resource: Resource): void {
-    const bundle: Record<string, string> = {}
-    for (const [key, entry] of resource.entries) bundle[key] = entry.value
+    // `Object.fromEntries` keeps a key such as `__proto__` a plain key.
+    const bundle = Object.fromEntries([...resource.entries].map(([key, entry]) => [key, entry.value]))
     this.i18n.addResourceBundle(resource.lng, resource.namespace, bundle, false, true)
   }
 

@@ -1,0 +1,61 @@
+import {execFile, spawn} from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {promisify} from 'node:util'
+
+const run = promisify(execFile)
+
+/** A git revision that does not name a commit. */
+export class RevisionError extends Error {
+  override name = 'RevisionError'
+}
+
+/** The full commit ID of `rev` in `repository`. */
+export async function resolveRevision(repository: string, rev: string): Promise<string> {
+  try {
+    const {stdout} = await run('git', ['-C', repository, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
+    return stdout.trim()
+  } catch {
+    throw new RevisionError(`Unexpected revision \`${rev}\`, expected a commit of ${repository} (a branch, tag or commit ID)`)
+  }
+}
+
+/** The repository's top folder, and `folder`'s path inside it. */
+export async function repositoryOf(folder: string): Promise<{root: string; relative: string}> {
+  const {stdout} = await run('git', ['-C', folder, 'rev-parse', '--show-toplevel'])
+  const root = await fs.realpath(stdout.trim())
+  const relative = path.relative(root, await fs.realpath(folder)).split(path.sep).join('/')
+  return {root, relative}
+}
+
+/**
+ * Check out `folder` (a path inside the repository) as it is at `commit`
+ * into a new temporary directory (`directory`, for the caller to remove),
+ * with `git archive | tar`. `path` is the folder in it, missing when the
+ * folder did not exist then.
+ */
+export async function folderAtRevision(root: string, commit: string, folder: string): Promise<{directory: string; path: string}> {
+  const target = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-rev-'))
+  const result = {directory: target, path: path.join(target, folder)}
+  const {stdout} = await run('git', ['-C', root, 'ls-tree', '--name-only', commit, '--', folder || '.'])
+  if (stdout.trim() === '') return result
+  await new Promise<void>((resolve, reject) => {
+    const archive = spawn('git', ['-C', root, 'archive', '--format=tar', commit, '--', folder || '.'], {stdio: ['ignore', 'pipe', 'pipe']})
+    const extract = spawn('tar', ['-x', '-C', target], {stdio: ['pipe', 'ignore', 'pipe']})
+    let errors = ''
+    archive.stderr.on('data', (chunk) => (errors += chunk))
+    extract.stderr.on('data', (chunk) => (errors += chunk))
+    archive.stdout.pipe(extract.stdin)
+    let pending = 2
+    const done = (code: number | null) => {
+      if (code !== 0) reject(new Error(`Cannot read \`${folder}\` at ${commit.slice(0, 12)}: ${errors.trim() || `exit ${code}`}`))
+      else if (--pending === 0) resolve()
+    }
+    archive.on('close', done)
+    extract.on('close', done)
+    archive.on('error', reject)
+    extract.on('error', reject)
+  })
+  return result
+}
