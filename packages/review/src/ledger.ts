@@ -48,8 +48,9 @@ export function ledgerEntries(file: VFile, tree: JsonNode, knownSegments: Readon
   const entries: Ledger['entries'] = new Map()
   const others: Ledger['others'] = new Map()
   const problem = (node: JsonNode, reason: string) => {
+    // An error that does not stop the reading (unified's convention: fatal, not thrown).
     const message = file.message(reason, {place: nodePlace(file, node), ruleId: 'invalid-ledger', source: 'briefs'})
-    message.fatal = false
+    message.fatal = true
   }
   if (tree.type !== 'object') {
     file.fail(`Unexpected ${tree.type} in review ledger, expected an object of segment ID to approval`, {place: nodePlace(file, tree), ruleId: 'invalid-ledger', source: 'briefs'})

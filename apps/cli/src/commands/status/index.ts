@@ -88,7 +88,7 @@ export async function status(argv: string[], context: Context): Promise<number> 
       }
     }
   }
-  const errors = files.flatMap((file) => file.messages).filter((message) => message.fatal === false)
+  const errors = files.flatMap((file) => file.messages).filter((message) => message.fatal === true)
   if (errors.length > 0) throw new InputError(`${errors.length} problems in review ledgers: those approvals are not counted`, [])
   return 0
 }
