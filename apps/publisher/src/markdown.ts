@@ -44,7 +44,9 @@ export function renderMarkdownBrief(
         row([{type: 'text', value: labels[lng].french}], [{type: 'text', value: text.languageName}]),
         ...view.blocks.map((block, index) => {
           const source = block.kind === 'heading' ? [{type: 'strong' as const, children: structuredClone(block.children)}] : structuredClone(block.children)
-          const target = block.kind === 'heading' ? [{type: 'strong' as const, children: translated[index]!.children}] : translated[index]!.children
+          // `cell` rewrites line breaks in place: work on copies, the HTML brief renders the same nodes.
+          const translation = structuredClone(translated[index]!.children)
+          const target = block.kind === 'heading' ? [{type: 'strong' as const, children: translation}] : translation
           return row(source, target)
         })
       ]
@@ -84,11 +86,18 @@ function row(source: PhrasingContent[], target: PhrasingContent[]): TableRow {
   return {type: 'tableRow', children: [cell(source), cell(target)]}
 }
 
-/** A table cell holds one line: soft line breaks read as spaces, hard breaks as `<br>`. */
+/**
+ * A table cell holds one line: soft line breaks read as spaces, hard breaks
+ * as `<br>`. Inline code and inline HTML may span lines too (a newline reads
+ * as a space in both), and inline HTML is written raw, so its `|` is escaped
+ * here (GFM unescapes `\|` in a cell before parsing its content).
+ */
 function cell(children: PhrasingContent[]): TableCell {
   const node: TableCell = {type: 'tableCell', children}
   visit(node, (child, index, parent) => {
     if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
+    if (child.type === 'inlineCode') child.value = child.value.replace(/\n/g, ' ')
+    if (child.type === 'html') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\|/g, '\\|')
     if (child.type === 'break' && parent && index !== undefined) {
       parent.children[index] = {type: 'html', value: '<br>'}
     }

@@ -1,0 +1,129 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type {Heading, Link, Paragraph} from 'mdast'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildBriefs} from '../src/index.js'
+import {articleIds, copyCorpus, languages, readResource, readSegmentMap, readTitle, removeTempDirs, tempDir, type Language} from './helpers/corpus.js'
+import {mdText, onlyTable, parseMarkdown, tableText} from './helpers/markdown.js'
+
+afterAll(removeTempDirs)
+
+const header: Record<Language, string[]> = {en: ['French', 'English'], ru: ['Французский', 'Русский']}
+const hostile = '2022-11-texte-piege'
+
+async function readBrief(out: string, id: string, lng: Language) {
+  return parseMarkdown(await fs.readFile(path.join(out, id, `fr-${lng}.md`), 'utf8'))
+}
+
+describe('Markdown briefs of the repository corpus, read as GitHub reads them', () => {
+  let corpus: string
+  let out: string
+  const cases: Array<[string, Language]> = []
+
+  beforeAll(async () => {
+    corpus = await copyCorpus()
+    out = await tempDir('site')
+    const result = await buildBriefs({corpus, out})
+    expect(result).toMatchObject({failed: false, missing: 0})
+    for (const id of await articleIds(corpus)) for (const lng of languages) cases.push([id, lng])
+    expect(cases).toHaveLength(4)
+  })
+
+  it('have one table row per paragraph after the header, two cells each', async () => {
+    for (const [id, lng] of cases) {
+      const table = onlyTable(await readBrief(out, id, lng))
+      const {blocks} = await readSegmentMap(corpus, id)
+      expect(table.children, `${id} fr-${lng}`).toHaveLength(1 + blocks.length)
+      for (const row of table.children) expect(row.children, `${id} fr-${lng}`).toHaveLength(2)
+      expect(tableText(table)[0]).toEqual(header[lng])
+    }
+  })
+
+  it('show the French paragraph on the left and its translation on the right, row by row', async () => {
+    for (const [id, lng] of cases) {
+      const rows = tableText(onlyTable(await readBrief(out, id, lng))).slice(1)
+      const {blocks} = await readSegmentMap(corpus, id)
+      const resource = await readResource(corpus, lng, id)
+      blocks.forEach((block, index) => {
+        const [french, translation] = rows[index]!
+        expect(french, `${id} fr-${lng} ${block.id}`).toBe(block.sentences.map((sentence) => sentence.text).join(' '))
+        for (const sentence of block.sentences) expect(translation, `${id} fr-${lng} ${sentence.id}`).toContain(resource[sentence.id])
+      })
+    }
+  })
+
+  it('open with the French title, its translation and the metadata', async () => {
+    for (const [id, lng] of cases) {
+      const tree = await readBrief(out, id, lng)
+      const [heading, translated] = tree.children as [Heading, Paragraph]
+      expect(heading).toMatchObject({type: 'heading', depth: 1})
+      expect(mdText(heading)).toBe(await readTitle(corpus, id))
+      expect(mdText(translated)).toContain((await readResource(corpus, lng, id)).title)
+      expect(tree.children[2]?.type).toBe('list')
+      expect(mdText(tree.children[2]!)).toContain(id)
+    }
+  })
+
+  it('are listed in the Markdown index, newest first, with links that resolve', async () => {
+    const index = parseMarkdown(await fs.readFile(path.join(out, 'index.md'), 'utf8'))
+    const rows = onlyTable(index).children
+    const ids = (await articleIds(corpus)).reverse()
+    expect(rows).toHaveLength(1 + ids.length)
+    for (const [position, id] of ids.entries()) {
+      const row = rows[position + 1]!
+      expect(row.children).toHaveLength(2 + languages.length)
+      expect(mdText(row.children[1]!)).toBe(await readTitle(corpus, id))
+      const links = row.children.slice(2).map((cell) => cell.children.find((child): child is Link => child.type === 'link')?.url)
+      expect(links).toEqual(languages.map((lng) => `./${id}/fr-${lng}.md`))
+      for (const link of links) await expect(fs.access(path.join(out, link!))).resolves.toBeUndefined()
+    }
+  })
+})
+
+describe('Markdown briefs of hostile text (fixture `hostile-text`)', () => {
+  let corpus: string
+  let out: string
+
+  beforeAll(async () => {
+    corpus = await copyCorpus('hostile-text')
+    out = await tempDir('site')
+    const result = await buildBriefs({corpus, out})
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
+    expect(result).toMatchObject({failed: false, missing: 0, articles: 3})
+  })
+
+  it('keep one row per paragraph and two cells per row despite `|`, line breaks and raw HTML', async () => {
+    const {blocks} = await readSegmentMap(corpus, hostile)
+    expect(blocks).toHaveLength(9)
+    for (const lng of languages) {
+      const table = onlyTable(await readBrief(out, hostile, lng))
+      expect(table.children).toHaveLength(1 + blocks.length)
+      for (const row of table.children) expect(row.children).toHaveLength(2)
+    }
+  })
+
+  it('keep `|` and hard line breaks inside their cell, on both sides', async () => {
+    const rows = tableText(onlyTable(await readBrief(out, hostile, 'en')))
+    expect(rows[1]).toEqual(['Le ministre a évoqué un choix A | B<br>entre deux pays voisins.', 'The minister spoke of a choice A | B<br>between two neighbouring countries.'])
+    expect(rows[2]).toEqual(['La frontière reste ouverte<br>malgré les files d’attente.', 'The border remains open<br>despite the queues.'])
+    // Inline code over two lines, with a `|`: one line, one cell.
+    expect(rows[8]![0]).toContain('<script>alert(1)</script> | a b')
+    expect(rows[9]).toEqual(['Un intertitre | avec une barre', '# A subheading | with a bar'])
+  })
+
+  it('write a hostile title as text, never as HTML', async () => {
+    const title = await readTitle(corpus, hostile)
+    expect(title).toContain('<script>')
+    for (const lng of languages) {
+      const [heading, translated] = (await readBrief(out, hostile, lng)).children as [Heading, Paragraph]
+      expect(heading.children.map((child) => child.type)).toEqual(['text'])
+      expect(mdText(heading)).toBe(title)
+      expect(mdText(translated)).toContain((await readResource(corpus, lng, hostile)).title)
+      expect(translated.children.some((child) => child.type === 'html')).toBe(false)
+    }
+    const index = onlyTable(parseMarkdown(await fs.readFile(path.join(out, 'index.md'), 'utf8')))
+    expect(index.children).toHaveLength(4)
+    for (const row of index.children) expect(row.children).toHaveLength(4)
+    expect(index.children[1]!.children[1]!.children).toEqual([expect.objectContaining({type: 'text', value: title})])
+  })
+})
