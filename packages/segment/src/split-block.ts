@@ -47,13 +47,9 @@ export function splitBlock(children: PhrasingContent[]): BlockSentences {
   collect(children)
   const ranges = mergeAcrossAtoms(splitSentences(plain), [...spans.values()].filter((span) => span.atomic))
 
-  const result: PhrasingContent[] = []
-  const sentences: Sentence[] = []
-  let previousEnd = 0
-  for (const range of ranges) {
-    if (range.start > previousEnd) {
-      result.push({type: 'text', value: plain.slice(previousEnd, range.start)})
-    }
+  // Atoms already placed in a sentence or between sentences.
+  const claimed = new Set<PhrasingContent>()
+  const sentences: Sentence[] = ranges.map((range) => {
     const sentenceChildren = slice(children, range.start, range.end)
     const sentence: Sentence = {
       type: 'sentence',
@@ -62,13 +58,40 @@ export function splitBlock(children: PhrasingContent[]): BlockSentences {
     }
     const position = spanPosition(sentenceChildren)
     if (position) sentence.position = position
-    result.push(sentence)
-    sentences.push(sentence)
-    previousEnd = range.end
-  }
-  if (previousEnd < plain.length) result.push({type: 'text', value: plain.slice(previousEnd)})
+    return sentence
+  })
   if (sentences.length === 0) return {children, sentences}
+
+  const result: PhrasingContent[] = []
+  let previousEnd = 0
+  ranges.forEach((range, index) => {
+    result.push(...between(previousEnd, range.start), sentences[index]!)
+    previousEnd = range.end
+  })
+  result.push(...between(previousEnd, plain.length))
   return {children: result, sentences}
+
+  /**
+   * What lies between two sentences: their whitespace as text, and the atoms
+   * no sentence holds (a hard break, an image without alt text, inline HTML).
+   */
+  function between(from: number, to: number): PhrasingContent[] {
+    const out: PhrasingContent[] = []
+    let value = ''
+    for (const [node, span] of spans) {
+      if (!span.atomic) {
+        if (span.end > from && span.start < to) value += plain.slice(Math.max(from, span.start), Math.min(to, span.end))
+        continue
+      }
+      if (claimed.has(node) || span.start < from || span.start > to) continue
+      if (value) out.push({type: 'text', value})
+      value = ''
+      out.push(node)
+      claimed.add(node)
+    }
+    if (value) out.push({type: 'text', value})
+    return out
+  }
 
   function slice(nodes: PhrasingContent[], from: number, to: number): PhrasingContent[] {
     const out: PhrasingContent[] = []
@@ -76,10 +99,16 @@ export function splitBlock(children: PhrasingContent[]): BlockSentences {
       const span = spans.get(node)
       if (span) {
         if (span.end <= from || span.start >= to) {
-          // Zero-width atoms (inline HTML) belong to the sentence they start.
-          if (!(span.atomic && span.start === span.end && span.start >= from && span.start < to)) continue
+          // Zero-width atoms (inline HTML, footnote references) at either end belong to the sentence.
+          if (!(span.atomic && span.start === span.end && span.start >= from && span.start <= to)) continue
         }
-        if (span.atomic || (span.start >= from && span.end <= to)) {
+        if (span.atomic) {
+          if (claimed.has(node)) continue
+          claimed.add(node)
+          out.push(node)
+          continue
+        }
+        if (span.start >= from && span.end <= to) {
           out.push(node)
           continue
         }
@@ -92,8 +121,16 @@ export function splitBlock(children: PhrasingContent[]): BlockSentences {
         continue
       }
       if ('children' in node) {
-        const inner = slice(node.children as PhrasingContent[], from, to)
-        if (inner.length > 0) out.push({...node, children: inner} as PhrasingContent)
+        const whole = node.children as PhrasingContent[]
+        const inner = slice(whole, from, to)
+        if (inner.length === 0) continue
+        const part = {...node, children: inner} as PhrasingContent
+        // A part of split markup spans from its own first to its own last child.
+        const first = inner[0] === whole[0] ? node.position : inner[0]!.position
+        const last = inner.at(-1) === whole.at(-1) ? node.position : inner.at(-1)!.position
+        if (first && last) part.position = {start: first.start, end: last.end}
+        else delete part.position
+        out.push(part)
       }
     }
     return out
@@ -125,13 +162,18 @@ function mergeAcrossAtoms(ranges: Array<{start: number; end: number}>, atoms: Le
   const merged: Array<{start: number; end: number}> = []
   for (const range of ranges) {
     const last = merged.at(-1)
-    if (last && atoms.some((atom) => atom.start < range.start && atom.end > last.end)) {
+    // An atom lying wholly between two sentences (a hard break) does not join them.
+    if (last && atoms.some((atom) => crosses(atom, last.end) || crosses(atom, range.start))) {
       last.end = range.end
     } else {
       merged.push({...range})
     }
   }
   return merged
+}
+
+function crosses(atom: LeafSpan, offset: number): boolean {
+  return atom.start < offset && atom.end > offset
 }
 
 /** Text sliced out of a text node keeps an exact position only when source and value have the same length. */
@@ -157,9 +199,10 @@ function pointAt(start: Point, value: string, offset: number): Point {
   return {line, column, offset: (start.offset ?? 0) + offset}
 }
 
+/** A sentence's position: only when its first and last nodes have one. */
 function spanPosition(nodes: PhrasingContent[]): Sentence['position'] {
-  const first = nodes.find((node) => node.position)?.position
-  const last = nodes.findLast((node) => node.position)?.position
+  const first = nodes[0]?.position
+  const last = nodes.at(-1)?.position
   if (!first || !last) return undefined
   return {start: first.start, end: last.end}
 }

@@ -15,7 +15,8 @@ const inPlaceBonus = 0.2
  * Give every block and sentence of `blocks` a stable ID, reusing the IDs of
  * `previous` (the committed segment map):
  *
- * 1. a sentence whose text is unchanged keeps its ID, wherever it moved;
+ * 1. a sentence whose text is unchanged keeps its ID, wherever it moved
+ *    (copies of a repeated sentence keep theirs by position);
  * 2. an edited sentence keeps the ID of the most similar unmatched old
  *    sentence (character-trigram Dice similarity, with a bonus for the old
  *    sentence that sat between the same neighbours), if similar enough;
@@ -33,20 +34,33 @@ export function assignStableIds(blocks: TextBlock[], previous?: SegmentMap): Seg
   const matchOf: Array<number | undefined> = Array.from({length: current.length})
   const oldTaken = new Set<number>()
 
-  // 1. Exact text, first come first served in document order.
-  const oldByText = new Map<string, number[]>()
-  old.forEach((sentence, index) => {
-    const list = oldByText.get(sentence.text)
-    if (list) list.push(index)
-    else oldByText.set(sentence.text, [index])
-  })
+  // 1. Exact text. A text found once on each side is matched first; the copies
+  //    of a repeated text then go to the old copies nearest where those anchors
+  //    put them, so editing one copy does not move the other copy's ID.
+  const oldByText = groupByText(old)
+  const currentByText = groupByText(current)
   current.forEach((sentence, index) => {
-    const candidate = oldByText.get(sentence.text)?.shift()
-    if (candidate !== undefined) {
-      matchOf[index] = candidate
-      oldTaken.add(candidate)
+    const candidates = oldByText.get(sentence.text)
+    if (candidates?.length === 1 && currentByText.get(sentence.text)!.length === 1) {
+      matchOf[index] = candidates[0]!
+      oldTaken.add(candidates[0]!)
     }
   })
+  const copies: Array<{distance: number; current: number; old: number}> = []
+  current.forEach((sentence, index) => {
+    const candidates = oldByText.get(sentence.text)
+    if (matchOf[index] !== undefined || !candidates) return
+    const expected = expectedOldIndex(matchOf, index)
+    for (const oldIndex of candidates) {
+      if (!oldTaken.has(oldIndex)) copies.push({distance: Math.abs(oldIndex - expected), current: index, old: oldIndex})
+    }
+  })
+  copies.sort((a, b) => a.distance - b.distance || a.current - b.current || a.old - b.old)
+  for (const pair of copies) {
+    if (matchOf[pair.current] !== undefined || oldTaken.has(pair.old)) continue
+    matchOf[pair.current] = pair.old
+    oldTaken.add(pair.old)
+  }
 
   // 2. Fuzzy: best pairs first, so the closest edit wins.
   const pairs: Array<{score: number; current: number; old: number}> = []
@@ -102,6 +116,27 @@ export function assignStableIds(blocks: TextBlock[], previous?: SegmentMap): Seg
     return {id, sentences: members.map((index) => ({id: sentenceIds[index]!, text: current[index]!.text}))}
   })
   return {blocks: result}
+}
+
+function groupByText(sentences: Array<{text: string}>): Map<string, number[]> {
+  const groups = new Map<string, number[]>()
+  sentences.forEach((sentence, index) => {
+    const list = groups.get(sentence.text)
+    if (list) list.push(index)
+    else groups.set(sentence.text, [index])
+  })
+  return groups
+}
+
+/** Where an unmatched sentence would sit in the old list, going by its nearest matched neighbour. */
+function expectedOldIndex(matchOf: Array<number | undefined>, index: number): number {
+  for (let distance = 1; distance < matchOf.length; distance++) {
+    const before = matchOf[index - distance]
+    if (before !== undefined) return before + distance
+    const after = matchOf[index + distance]
+    if (after !== undefined) return after - distance
+  }
+  return index
 }
 
 /** The old indices between which an unmatched sentence sits, given its matched neighbours. */
