@@ -109,7 +109,7 @@ describe('briefs build', () => {
     const cwd = await workspace()
     const result = await briefs(cwd, 'build')
     expect(result).toMatchObject({code: 0, stderr: ''})
-    expect(result.stdout).toBe('Built 4 briefs (2 articles × en, ru) in site/: Markdown, HTML and index; every segment translated\n')
+    expect(result.stdout).toBe('Built 4 briefs (2 articles × en, ru) in site/: Markdown, HTML and index; every segment translated and reviewed\n')
     const files = Object.keys(await snapshot(path.join(cwd, 'site'))).sort()
     expect(files).toEqual([
       '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en.html',
@@ -147,10 +147,10 @@ describe('briefs build', () => {
     await fs.writeFile(resource, `${JSON.stringify(entries, null, 2)}\n`)
     const result = await briefs(cwd, 'build')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('1 segments shown as missing translation')
+    expect(result.stdout).toContain('marked as such: 1 missing segment translations')
     expect(result.stderr).toMatch(/\d+:\d+-\d+:\d+\s+warning\s+Unexpected missing `en` translation of segment `s-4de67c`/)
     const html = await fs.readFile(path.join(cwd, 'site/2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en.html'), 'utf8')
-    expect(html).toContain('<span data-segment="s-4de67c" class="missing" id="en-s-4de67c"><strong>⚠ missing translation</strong></span>')
+    expect(html).toContain('<span data-segment="s-4de67c" data-state="missing" class="missing" id="en-s-4de67c"><strong>⚠ missing translation</strong></span>')
   })
 
   it('refuses an unknown language with exit 2', async () => {

@@ -21,6 +21,21 @@ export interface TranslatedBlock {
   missing: string[]
 }
 
+/** How many sentences of a brief are translated and reviewed. */
+export interface BriefCounts {
+  total: number
+  translated: number
+  reviewed: number
+  draft: number
+  stale: number
+}
+
+/** The translated title and its state, for a brief's header. */
+export interface BriefTitle {
+  text: string | undefined
+  state: SentenceState
+}
+
 /** Everything a brief is rendered from, language-independent parts computed once per article. */
 export interface ArticleView {
   article: Article
@@ -53,11 +68,19 @@ export function parseTranslation(value: string): PhrasingContent[] {
   return [{type: 'text', value}]
 }
 
-function sentence(id: string, children: PhrasingContent[], missing: boolean): Sentence {
+/** How a translated sentence stands, as the brief shows it. */
+export type SentenceState = 'missing' | 'draft' | 'reviewed' | 'stale'
+
+function sentence(id: string, children: PhrasingContent[], state: SentenceState): Sentence {
   return {
     type: 'sentence',
     children,
-    data: {segmentId: id, text: '', hName: 'span', hProperties: missing ? {dataSegment: id, className: ['missing']} : {dataSegment: id}}
+    data: {
+      segmentId: id,
+      text: '',
+      hName: 'span',
+      hProperties: state === 'reviewed' ? {dataSegment: id} : {dataSegment: id, dataState: state, className: [state]}
+    }
   }
 }
 
@@ -66,12 +89,24 @@ export function missingMarker(label: string): PhrasingContent {
   return {type: 'strong', children: [{type: 'text', value: `⚠ ${label}`}]}
 }
 
+/** A translation published before review carries a visible flag. */
+export function reviewFlag(label: string): PhrasingContent {
+  return {type: 'emphasis', data: {hName: 'span', hProperties: {className: ['flag']}}, children: [{type: 'text', value: `(⚑ ${label})`}]}
+}
+
+export interface StateLabels {
+  missing: string
+  draft: string
+  stale: string
+}
+
 export function translateBlock(
   view: ArticleView,
   block: SourceBlock,
   lng: TargetLanguage,
   translations: Translations,
-  missingLabel: string
+  stateOf: (segmentId: string) => SentenceState,
+  labels: StateLabels
 ): TranslatedBlock {
   const children: PhrasingContent[] = []
   const missing: string[] = []
@@ -80,10 +115,13 @@ export function translateBlock(
     const value = translations.get(lng, view.article.id, id)
     if (value === undefined || value.trim() === '') {
       missing.push(id)
-      children.push(sentence(id, [missingMarker(missingLabel)], true))
-    } else {
-      children.push(sentence(id, parseTranslation(value), false))
+      children.push(sentence(id, [missingMarker(labels.missing)], 'missing'))
+      return
     }
+    const state = stateOf(id)
+    const content = parseTranslation(value)
+    if (state === 'draft' || state === 'stale') content.push({type: 'text', value: ' '}, reviewFlag(labels[state]))
+    children.push(sentence(id, content, state === 'missing' ? 'draft' : state))
   })
   return {children, missing}
 }

@@ -4,13 +4,13 @@ import {
   corpusLayout,
   listArticleIds,
   loadArticle,
-  readResource,
   targetLanguages,
   titleSegmentId,
   Translations,
   writeFileAtomic,
   type TargetLanguage
 } from '@briefs/corpus'
+import {reviewArticle, type SegmentReview} from '@briefs/review'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {articleView, translateBlock, translatedTitle} from './brief.js'
@@ -26,6 +26,11 @@ export interface BuildOptions {
   out: string
   /** Target languages to build; all by default. */
   languages?: readonly TargetLanguage[]
+  /**
+   * Refuse to publish anything not reviewed: a missing, draft or stale
+   * segment is an error, and that article's briefs are not written.
+   */
+  onlyReviewed?: boolean
 }
 
 export interface BuildResult {
@@ -36,6 +41,9 @@ export interface BuildResult {
   articles: number
   /** Segments shown as missing, over all briefs. */
   missing: number
+  /** Translations published with a flag: never approved (`draft`) or approved for other texts (`stale`). */
+  draft: number
+  stale: number
   /** Whether an article could not be built; the index is then left as it was. */
   failed: boolean
 }
@@ -50,7 +58,7 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
   const languages = options.languages ?? targetLanguages
   const translations = new Translations()
   const entries: IndexEntry[] = []
-  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, failed: false}
+  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, failed: false}
 
   let ids: string[]
   try {
@@ -69,31 +77,56 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
       const sentenceCount = article.segments.length
       const entry: IndexEntry = {id, date: article.meta.date, title: article.meta.title, languages: []}
 
+      const places = positionsOf(view)
+      const briefs: Array<{file: string; content: string}> = []
       for (const lng of languages) {
-        const resource = await readResource(layout, lng, id)
-        if (resource) {
-          files.push(resource.file)
-          translations.load(resource)
+        const review = await reviewArticle(layout, article, lng)
+        if (review.resource) {
+          files.push(review.resource.file)
+          translations.load(review.resource)
         }
-        const missingLabel = labels[lng].missing
-        const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, missingLabel))
-        const title = translatedTitle(view, lng, translations)
+        if (review.ledger.file) files.push(review.ledger.file)
+        const states = new Map(review.reviews.map((entry) => [entry.segment.id, entry.state]))
+        const stateOf = (segmentId: string) => states.get(segmentId) ?? 'missing'
+        const text = labels[lng]
+        const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, stateOf, text))
+        const title = {text: translatedTitle(view, lng, translations), state: stateOf(titleSegmentId)}
         const missing = translated.flatMap((block) => block.missing)
-        if (title === undefined) missing.unshift(titleSegmentId)
-        reportMissing(article.file, lng, missing, view.article.segments.length, layout.resourceFile(lng, id), positionsOf(view))
-        const counts = {translated: sentenceCount - missing.length, total: sentenceCount}
-        await writeFileAtomic(path.join(options.out, briefPath(id, lng, 'md')), renderMarkdownBrief(view, lng, translated, title, counts))
-        await writeFileAtomic(path.join(options.out, briefPath(id, lng, 'html')), renderHtmlBrief(view, lng, sourceBlocks, translated, title, counts))
+        if (title.text === undefined) missing.unshift(titleSegmentId)
+        reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places, options.onlyReviewed === true)
+        if (options.onlyReviewed) reportUnreviewed(article.file, lng, review.reviews, places)
+        const counts = {
+          total: sentenceCount,
+          translated: sentenceCount - missing.length,
+          reviewed: review.counts.reviewed,
+          draft: review.counts.draft,
+          stale: review.counts.stale
+        }
+        briefs.push(
+          {file: briefPath(id, lng, 'md'), content: renderMarkdownBrief(view, lng, translated, title, counts)},
+          {file: briefPath(id, lng, 'html'), content: renderHtmlBrief(view, lng, sourceBlocks, translated, title, counts)}
+        )
         translations.unload(lng, id)
-        entry.languages.push({lng, ...counts})
+        entry.languages.push({lng, translated: counts.translated, total: sentenceCount})
         result.missing += missing.length
-        result.briefs++
+        result.draft += counts.draft
+        result.stale += counts.stale
       }
+      // An article is published whole or not at all.
+      if (options.onlyReviewed && files.some((file) => file.messages.some((message) => message.fatal === true))) {
+        result.failed = true
+        result.files.push(...files.filter((file) => file.messages.length > 0))
+        continue
+      }
+      for (const brief of briefs) await writeFileAtomic(path.join(options.out, brief.file), brief.content)
+      result.briefs += briefs.length / 2
       entries.push(entry)
       result.articles++
     } catch (error) {
       fail(result, error, layout.articleFile(id))
     }
+    // Errors that did not stop the article (a malformed review ledger entry) still fail the build.
+    if (files.some((file) => file.messages.some((message) => message.fatal === true))) result.failed = true
     result.files.push(...files.filter((file) => file.messages.length > 0))
   }
 
@@ -121,18 +154,31 @@ function reportMissing(
   missing: string[],
   total: number,
   resourcePath: string,
-  places: Map<string, VFileMessage['place']>
+  places: Map<string, VFileMessage['place']>,
+  asErrors: boolean
 ): void {
   if (missing.length === 0) return
   const where = path.relative(path.dirname(path.dirname(path.dirname(resourcePath))), resourcePath)
   for (const id of missing) {
-    file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
+    const message = file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
       place: places.get(id) ?? {line: 1, column: 1},
       ruleId: 'missing-translation',
       source: 'briefs'
     })
+    if (asErrors) message.fatal = true
   }
   file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'missing-translation', source: 'briefs'})
+}
+
+function reportUnreviewed(file: VFile, lng: TargetLanguage, reviews: SegmentReview[], places: Map<string, VFileMessage['place']>): void {
+  for (const review of reviews) {
+    if (review.state === 'reviewed' || review.state === 'missing') continue
+    const message = file.message(
+      `Unexpected ${review.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${review.segment.id}\`, expected a reviewed translation (\`--only-reviewed\`)`,
+      {place: places.get(review.segment.id) ?? {line: 1, column: 1}, ruleId: `${review.state}-translation`, source: 'briefs'}
+    )
+    message.fatal = true
+  }
 }
 
 function fail(result: BuildResult, error: unknown, filePath: string): BuildResult {

@@ -3,7 +3,7 @@ import type {ElementContent, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {Heading, Paragraph} from 'mdast'
-import type {ArticleView, SourceBlock, TranslatedBlock} from './brief.js'
+import type {ArticleView, BriefCounts, BriefTitle, SourceBlock, TranslatedBlock} from './brief.js'
 import {labels} from './labels.js'
 import {identifySentences, toSafeHast} from './sanitize.js'
 import {briefStyles} from './styles.js'
@@ -32,8 +32,8 @@ export function renderHtmlBrief(
   lng: TargetLanguage,
   sourceBlocks: ElementContent[][],
   translated: TranslatedBlock[],
-  title: string | undefined,
-  counts: {translated: number; total: number}
+  title: BriefTitle,
+  counts: BriefCounts
 ): string {
   const text = labels[lng]
   const {meta} = view.article
@@ -54,7 +54,7 @@ export function renderHtmlBrief(
         h('head', [
           h('meta', {charset: 'utf-8'}),
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          h('title', text.briefTitle(title ?? meta.title)),
+          h('title', text.briefTitle(title.text ?? meta.title)),
           h('style', briefStyles)
         ]),
         h('body', [
@@ -62,12 +62,15 @@ export function renderHtmlBrief(
             h('nav.crumbs', [h('a', {href: '../index.html'}, text.backToIndex)]),
             h('header.brief-header', [
               h('h1', {lang: 'fr'}, meta.title),
-              title === undefined ? h('p.title-translation.missing', text.missingTitle) : h('p.title-translation', {lang: lng}, title),
+              title.text === undefined
+                ? h('p.title-translation.missing', text.missingTitle)
+                : h('p.title-translation', {lang: lng}, [title.text, ...(title.state === 'draft' || title.state === 'stale' ? [' ', h('span.flag', `(⚑ ${text[title.state]})`)] : [])]),
               h('dl.meta', [
                 h('div', [h('dt', text.date), h('dd', meta.date)]),
                 h('div', [h('dt', text.source), h('dd', source || '—')]),
                 h('div', [h('dt', text.article), h('dd', h('code', meta.id))]),
-                h('div.status', [h('dd', text.translated(counts.translated, counts.total))])
+                h('div.status', [h('dd', text.translated(counts.translated, counts.total))]),
+                h('div.review-status', [h('dd', text.reviewed(counts.reviewed, counts.total))])
               ])
             ]),
             h('main.brief', [h('div.columns', {ariaHidden: 'true'}, [h('div', {lang: 'fr'}, text.french), h('div', text.languageName)]), ...rows])

@@ -5,8 +5,8 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
-import type {ArticleView, TranslatedBlock} from './brief.js'
-import {missingMarker} from './brief.js'
+import type {ArticleView, BriefCounts, BriefTitle, TranslatedBlock} from './brief.js'
+import {missingMarker, reviewFlag} from './brief.js'
 import {labels} from './labels.js'
 
 const stringifier = unified()
@@ -25,8 +25,8 @@ export function renderMarkdownBrief(
   view: ArticleView,
   lng: TargetLanguage,
   translated: TranslatedBlock[],
-  title: string | undefined,
-  counts: {translated: number; total: number}
+  title: BriefTitle,
+  counts: BriefCounts
 ): string {
   const text = labels[lng]
   const {meta} = view.article
@@ -34,7 +34,7 @@ export function renderMarkdownBrief(
     {type: 'heading', depth: 1, children: [{type: 'text', value: meta.title}]},
     {
       type: 'paragraph',
-      children: [{type: 'strong', children: [{type: 'text', value: `${text.languageName}:`}]}, {type: 'text', value: ' '}, ...(title === undefined ? [missingMarker(text.missingTitle)] : [{type: 'text' as const, value: title}])]
+      children: [{type: 'strong', children: [{type: 'text', value: `${text.languageName}:`}]}, {type: 'text', value: ' '}, ...titleContent(title, lng)]
     },
     metadataList(view, lng, counts),
     {
@@ -55,7 +55,15 @@ export function renderMarkdownBrief(
   return stringifier.stringify({type: 'root', children} satisfies Root)
 }
 
-function metadataList(view: ArticleView, lng: TargetLanguage, counts: {translated: number; total: number}): List {
+function titleContent(title: BriefTitle, lng: TargetLanguage): PhrasingContent[] {
+  const text = labels[lng]
+  if (title.text === undefined) return [missingMarker(text.missingTitle)]
+  const content: PhrasingContent[] = [{type: 'text', value: title.text}]
+  if (title.state === 'draft' || title.state === 'stale') content.push({type: 'text', value: ' '}, reviewFlag(text[title.state]))
+  return content
+}
+
+function metadataList(view: ArticleView, lng: TargetLanguage, counts: BriefCounts): List {
   const text = labels[lng]
   const {meta} = view.article
   const source = [meta.source?.url ?? meta.source?.file, meta.source?.format].filter(Boolean).join(', ')
@@ -63,7 +71,7 @@ function metadataList(view: ArticleView, lng: TargetLanguage, counts: {translate
     [text.date, [{type: 'text', value: meta.date}]],
     [text.source, [{type: 'text', value: source || '—'}]],
     [text.article, [{type: 'inlineCode', value: meta.id}]],
-    [text.translated(counts.translated, counts.total), []]
+    [`${text.translated(counts.translated, counts.total)}; ${text.reviewed(counts.reviewed, counts.total)}`, []]
   ]
   return {
     type: 'list',

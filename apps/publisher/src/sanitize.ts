@@ -13,7 +13,7 @@ const schema: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    span: [...(defaultSchema.attributes?.span ?? []), 'dataSegment', ['className', 'missing']]
+    span: [...(defaultSchema.attributes?.span ?? []), 'dataSegment', ['dataState', 'missing', 'draft', 'stale'], ['className', 'missing', 'draft', 'stale', 'flag']]
   }
 }
 

@@ -22,6 +22,8 @@ h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; }
 .row h2, .row h3, .row h4 { font-size: 1.15rem; }
 [data-segment]:target { background: var(--mark); }
 .missing { color: var(--warn); font-style: italic; }
+.flag { font: 600 .75em/1 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--warn); white-space: nowrap; }
+[data-state="draft"], [data-state="stale"] { text-decoration: underline dotted var(--warn); text-underline-offset: .2em; }
 a { color: var(--accent); }
 nav.crumbs { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; margin-bottom: 1rem; }
 table.index { border-collapse: collapse; width: 100%; font-size: 16px; }

@@ -11,7 +11,7 @@ const hostile = '2022-11-texte-piege'
 
 // What a brief may contain: the page's own structure, and what the sanitizer lets through of the corpus.
 const allowedTags = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'div', 'nav', 'a', 'header', 'h1', 'h2', 'p', 'dl', 'dt', 'dd', 'code', 'main', 'section', 'span', 'br', 'strong', 'em', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td'])
-const allowedAttributes = new Set(['lang', 'class', 'id', 'data-segment', 'href', 'hreflang', 'charset', 'name', 'content', 'aria-hidden', 'scope'])
+const allowedAttributes = new Set(['lang', 'class', 'id', 'data-segment', 'href', 'hreflang', 'charset', 'name', 'content', 'aria-hidden', 'scope', 'data-state'])
 
 let corpus: string
 let out: string
