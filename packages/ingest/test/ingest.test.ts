@@ -76,7 +76,7 @@ describe('raw articles as received', () => {
       }),
       {numRuns: 300}
     )
-  })
+  }, 60_000)
 })
 
 describe('Markdown articles with front matter', () => {
