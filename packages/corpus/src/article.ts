@@ -2,10 +2,10 @@ import path from 'node:path'
 import type {Root} from 'mdast'
 import {remarkSegment, type Segment, type SegmentMap} from '@briefs/segment'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import remarkArticleSyntax from './article-syntax.js'
 import type {CorpusLayout} from './layout.js'
 import remarkArticleMatter, {type ArticleMeta} from './matter.js'
 import {readSegmentMap, sameSegmentMap} from './segment-map.js'
@@ -31,7 +31,7 @@ export interface Article {
 
 /** Parse an article's Markdown (front matter, GFM) and segment it against `map`. */
 export function parseArticle(file: VFile, map?: SegmentMap): Article {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkArticleMatter).use(remarkSegment, {map})
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkArticleSyntax).use(remarkArticleMatter).use(remarkSegment, {map})
   const tree = processor.runSync(processor.parse(file), file) as Root
   const meta = file.data.matter!
   const segmentMap = file.data.segmentMap!

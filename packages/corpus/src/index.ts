@@ -1,4 +1,5 @@
 export {loadArticle, parseArticle, titleSegmentId} from './article.js'
+export {default as remarkArticleSyntax} from './article-syntax.js'
 export type {Article} from './article.js'
 export {listArticleIds} from './corpus.js'
 export {articleIdPattern, articleIdProblem, isSafeArticleId, maxArticleIdLength, slugify} from './ids.js'

@@ -62,20 +62,22 @@ export function assignStableIds(blocks: TextBlock[], previous?: SegmentMap): Seg
     oldTaken.add(pair.old)
   }
 
-  // 2. Fuzzy: best pairs first, so the closest edit wins.
+  // 2. Fuzzy: best pairs first, so the closest edit wins. Trigrams only for
+  //    what is left unmatched: usually nothing, or the one edited sentence.
   const pairs: Array<{score: number; current: number; old: number}> = []
-  const oldGrams = old.map((sentence) => trigrams(sentence.text))
-  current.forEach((sentence, index) => {
-    if (matchOf[index] !== undefined) return
-    const grams = trigrams(sentence.text)
-    const [low, high] = neighbourSlot(matchOf, index, old.length)
-    old.forEach((_, oldIndex) => {
-      if (oldTaken.has(oldIndex)) return
-      const inPlace = oldIndex > low && oldIndex < high
-      const score = dice(grams, oldGrams[oldIndex]!) + (inPlace ? inPlaceBonus : 0)
-      if (score >= minimumSimilarity) pairs.push({score, current: index, old: oldIndex})
+  const oldLeft = old.flatMap((sentence, oldIndex) => (oldTaken.has(oldIndex) ? [] : [{oldIndex, grams: trigrams(sentence.text)}]))
+  if (oldLeft.length > 0) {
+    current.forEach((sentence, index) => {
+      if (matchOf[index] !== undefined) return
+      const grams = trigrams(sentence.text)
+      const [low, high] = neighbourSlot(matchOf, index, old.length)
+      for (const candidate of oldLeft) {
+        const inPlace = candidate.oldIndex > low && candidate.oldIndex < high
+        const score = dice(grams, candidate.grams) + (inPlace ? inPlaceBonus : 0)
+        if (score >= minimumSimilarity) pairs.push({score, current: index, old: candidate.oldIndex})
+      }
     })
-  })
+  }
   pairs.sort((a, b) => b.score - a.score || a.current - b.current || a.old - b.old)
   for (const pair of pairs) {
     if (matchOf[pair.current] !== undefined || oldTaken.has(pair.old)) continue
