@@ -1,5 +1,6 @@
 import {VFileMessage} from 'vfile-message'
 import {build, usage as buildUsage} from './commands/build/index.js'
+import {check, usage as checkUsage} from './commands/check/index.js'
 import {ingest, usage as ingestUsage} from './commands/ingest/index.js'
 import {reviewReportCommand, usage as reviewReportUsage} from './commands/review-report/index.js'
 import {review, usage as reviewUsage} from './commands/review/index.js'
@@ -10,7 +11,7 @@ import type {Context} from './context.js'
 import {exitCodes, InputError, UsageError} from './errors.js'
 import {report} from './report.js'
 
-const commands = {build, ingest, review, 'review-report': reviewReportCommand, segments, status, sync} as const
+const commands = {build, check, ingest, review, 'review-report': reviewReportCommand, segments, status, sync} as const
 
 const usage = `Usage: briefs <command> [options]
 
@@ -19,13 +20,14 @@ Commands:
   segments <file>    list an article's segments and their stable IDs
   sync [<id>...]     record segment IDs after editing French articles
   build              build the bilingual briefs and their index
+  check              translation quality checks, reported like a linter
   status             review state per article and language
   review approve     record a reviewer's approval of translations
   review-report      Markdown review report of a pull request
 
 Run \`briefs <command> --help\` for a command's options.
 
-${[ingestUsage, segmentsUsage, syncUsage, buildUsage, statusUsage, reviewUsage, reviewReportUsage].map((text) => text.split('\n')[0]).join('\n')}`
+${[ingestUsage, segmentsUsage, syncUsage, buildUsage, checkUsage, statusUsage, reviewUsage, reviewReportUsage].map((text) => text.split('\n')[0]).join('\n')}`
 
 /** Run a command line; the exit code is returned, never `process.exit`ed, so tests can call it. */
 export async function run(argv: string[], context: Context): Promise<number> {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import {corpusLayout, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {checkCorpus, glossaryFileNames} from '@briefs/qa'
 import type {PhrasingContent, Root, RootContent, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -46,6 +47,14 @@ interface Side {
   segments: Map<string, Map<string, Snapshot>>
   counts: Map<string, {reviewed: number; total: number}>
   files: VFile[]
+  /** `article/lng` → segment ID → what the QA checks found (head only). */
+  checks: Map<string, Map<string, Check[]>>
+}
+
+/** A QA finding as the report shows it. */
+interface Check {
+  ruleId: string
+  reason: string
 }
 
 /**
@@ -58,7 +67,7 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
   const {root, relative} = await repositoryOf(options.corpus)
   const baseCommit = await resolveRevision(root, options.base)
   const headCommit = await resolveRevision(root, options.head ?? 'HEAD')
-  const [base, head] = await Promise.all([readSide(root, baseCommit, relative), readSide(root, headCommit, relative)])
+  const [base, head] = await Promise.all([readSide(root, baseCommit, relative, false), readSide(root, headCommit, relative, true)])
 
   const keys = [...new Set([...head.segments.keys(), ...base.segments.keys()])].sort(compareKeys)
   const children: RootContent[] = [heading(2, 'Translation review')]
@@ -85,14 +94,14 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
         unchanged++
         continue
       }
-      rows.push(segmentRow(segmentId, old, now))
+      rows.push(segmentRow(segmentId, old, now, now ? (head.checks.get(key)?.get(segmentId) ?? []) : undefined))
     }
     if (rows.length === 0) continue
     changed += rows.length
     sections.push(heading(3, `${head.titles.get(id) ?? base.titles.get(id) ?? id} · fr → ${lng}`), {
       type: 'table',
       align: [],
-      children: [textRow(['Segment', 'French', 'Translation before', 'Translation after', 'State']), ...rows]
+      children: [textRow(['Segment', 'French', 'Translation before', 'Translation after', 'State', 'Checks']), ...rows]
     })
   }
 
@@ -123,12 +132,13 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
   return {markdown, changed, unchanged, files: head.files}
 }
 
-async function readSide(root: string, commit: string, relative: string): Promise<Side> {
+async function readSide(root: string, commit: string, relative: string, withChecks: boolean): Promise<Side> {
   const checkout = await folderAtRevision(root, commit, relative)
   const folder = checkout.path
-  const side: Side = {titles: new Map(), segments: new Map(), counts: new Map(), files: []}
+  const side: Side = {titles: new Map(), segments: new Map(), counts: new Map(), files: [], checks: new Map()}
   try {
     const layout = corpusLayout(folder)
+    if (withChecks) await readChecks(side, folder, relative)
     for (const id of await listArticleIds(layout)) {
       try {
         const article = await loadArticle(layout, id)
@@ -150,6 +160,30 @@ async function readSide(root: string, commit: string, relative: string): Promise
     await fs.rm(checkout.directory, {recursive: true, force: true})
   }
   return side
+}
+
+/** The QA findings of every segment; a glossary that cannot be read is a problem at head. */
+async function readChecks(side: Side, folder: string, relative: string): Promise<void> {
+  let result
+  try {
+    result = await checkCorpus({corpus: folder})
+  } catch (error) {
+    // A corpus the checks cannot read at all is reported by the review itself.
+    if (error instanceof VFileMessage) return
+    throw error
+  }
+  for (const file of result.files) {
+    if ((glossaryFileNames as readonly string[]).some((name) => file.path.endsWith(name))) side.files.push(relativeTo(folder, relative, file))
+    for (const message of file.messages) {
+      const data = message.data
+      if (!data) continue
+      const key = `${data.article}/${data.lang}`
+      const segments = side.checks.get(key) ?? new Map<string, Check[]>()
+      side.checks.set(key, segments)
+      // The French place is in the row already.
+      segments.set(data.segment, [...(segments.get(data.segment) ?? []), {ruleId: message.ruleId ?? 'check', reason: message.reason.replace(/ \(French: [^)]*\)$/, '')}])
+    }
+  }
 }
 
 /** Messages name files as they are in the repository, not in the temporary checkout. */
@@ -174,7 +208,7 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   )
 }
 
-function segmentRow(id: string, before: Snapshot | undefined, after: Snapshot | undefined): TableRow {
+function segmentRow(id: string, before: Snapshot | undefined, after: Snapshot | undefined, checks: readonly Check[] | undefined): TableRow {
   const french = before && after ? marked(before.text, after.text, 'both') : [text((after ?? before)!.text)]
   const oldTranslation = before?.translation
   const newTranslation = after?.translation
@@ -185,9 +219,23 @@ function segmentRow(id: string, before: Snapshot | undefined, after: Snapshot | 
       cell(french),
       cell(oldTranslation === undefined ? [text('—')] : newTranslation === undefined ? [text(oldTranslation)] : marked(oldTranslation, newTranslation, 'removed')),
       cell(newTranslation === undefined ? [text('—')] : oldTranslation === undefined ? [text(newTranslation)] : marked(oldTranslation, newTranslation, 'added')),
-      cell([text(`${describe(before)} → ${describe(after)}`)])
+      cell([text(`${describe(before)} → ${describe(after)}`)]),
+      cell(checksCell(checks))
     ]
   }
+}
+
+/** `rule-id` and message of each finding, or `—` when the checks found nothing (or the segment is gone). */
+function checksCell(checks: readonly Check[] | undefined): PhrasingContent[] {
+  if (!checks || checks.length === 0) return [text('—')]
+  return checks.flatMap((check, index) => [...(index > 0 ? [text('; ')] : []), {type: 'inlineCode' as const, value: check.ruleId}, text(' '), ...withCode(check.reason)])
+}
+
+/** A message's `quoted` parts as inline code, the rest as text. */
+function withCode(reason: string): PhrasingContent[] {
+  return reason
+    .split(/`([^`]+)`/)
+    .flatMap((part, index): PhrasingContent[] => (part === '' ? [] : index % 2 === 1 ? [{type: 'inlineCode', value: part}] : [text(part)]))
 }
 
 function describe(snapshot: Snapshot | undefined): string {

@@ -27,18 +27,19 @@ describe('the pull-request review report, on real git repositories', () => {
     const rows = report.markdown.split('\n').filter((line) => line.startsWith('| `'))
     expect(rows).toHaveLength(4)
     expect(rows[0]).toBe(
-      "| `s-802e70` | De son côté, le ministère de l'Intérieur du Kazakhstan, une ex-république soviétique d'Asie centrale, a indiqué que ~~98.000~~**99.000** citoyens ~~Russes~~**russes** étaient arrivés dans le pays depuis le 21 septembre. | For its part, the Interior Ministry of Kazakhstan, a former Soviet republic in Central Asia, said 98,000 Russian citizens had arrived in the country since September 21. | For its part, the Interior Ministry of Kazakhstan, a former Soviet republic in Central Asia, said 98,000 Russian citizens had arrived in the country since September 21. | reviewed → stale (French changed) |"
+      "| `s-802e70` | De son côté, le ministère de l'Intérieur du Kazakhstan, une ex-république soviétique d'Asie centrale, a indiqué que ~~98.000~~**99.000** citoyens ~~Russes~~**russes** étaient arrivés dans le pays depuis le 21 septembre. | For its part, the Interior Ministry of Kazakhstan, a former Soviet republic in Central Asia, said 98,000 Russian citizens had arrived in the country since September 21. | For its part, the Interior Ministry of Kazakhstan, a former Soviet republic in Central Asia, said 98,000 Russian citizens had arrived in the country since September 21. | reviewed → stale (French changed) | `number-mismatch` Unexpected `98,000` in the translation, expected 99,000 (`99.000` in the French) |"
     )
     expect(rows[1]).toBe(
-      "| `s-4de67c` | Il n'a toutefois pas fourni d'éléments de comparaison avec la semaine précédente. | ~~However~~, ~~it gave no~~ figures for comparison with the previous week. | **It did not**, **however, give** figures for comparison with the previous week. | reviewed → stale (translation changed) |"
+      "| `s-4de67c` | Il n'a toutefois pas fourni d'éléments de comparaison avec la semaine précédente. | ~~However~~, ~~it gave no~~ figures for comparison with the previous week. | **It did not**, **however, give** figures for comparison with the previous week. | reviewed → stale (translation changed) | — |"
     )
-    expect(rows[2]).toMatch(/^\| `s-802e70` \|.*\| reviewed → stale \(French changed\) \|$/)
+    expect(rows[2]).toMatch(/^\| `s-802e70` \|.*\| reviewed → stale \(French changed\) \| `number-mismatch` Unexpected `98\u00a0000` in the translation, expected 99 000 \(`99\.000` in the French\) \|$/)
     expect(rows[2]).toContain('98\u00a0000 граждан России')
     expect(rows[3]).toBe(
-      '| `s-c5457d` | Plus de 100 000 hommes ont fui vers le seul Kazakhstan. | Только в Казахстан бежали ~~более~~ 100 000 мужчин. | Только в Казахстан бежали **свыше** 100 000 мужчин. | reviewed → stale (translation changed) |'
+      '| `s-c5457d` | Plus de 100 000 hommes ont fui vers le seul Kazakhstan. | Только в Казахстан бежали ~~более~~ 100 000 мужчин. | Только в Казахстан бежали **свыше** 100 000 мужчин. | reviewed → stale (translation changed) | — |'
     )
     expect(report.markdown).toContain('| La Géorgie et le Kazakhstan voient affluer les Russes fuyant la mobilisation | en | 19/19 (100%) | 17/19 (89%) |')
     expect(report.markdown).toContain('| Article | Language | Base `main` | Head `HEAD` |')
+    expect(report.markdown).toContain('| Segment | French | Translation before | Translation after | State | Checks |')
     expect(report.markdown).toContain('4 segments changed; 68 unchanged segments not listed.')
   })
 
