@@ -112,16 +112,25 @@ describe('briefs build', () => {
     expect(result.stdout).toBe('Built 4 briefs (2 articles × en, ru) in site/: Markdown, HTML and index; every segment translated and reviewed\n')
     const files = Object.keys(await snapshot(path.join(cwd, 'site'))).sort()
     expect(files).toEqual([
+      '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en-ru.html',
+      '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en-ru.md',
       '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en.html',
       '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-en.md',
       '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-ru.html',
       '2022-09-la-georgie-et-le-kazakhstan-deux-pays/fr-ru.md',
+      '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-en-ru.html',
+      '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-en-ru.md',
       '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-en.html',
       '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-en.md',
       '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-ru.html',
       '2022-10-plus-de-200-000-citoyens-russes-ont-ete/fr-ru.md',
+      'feed.en.xml',
+      'feed.fr.xml',
+      'feed.ru.xml',
+      'index.en.html',
       'index.html',
-      'index.md'
+      'index.md',
+      'index.ru.html'
     ])
   })
 

@@ -14,10 +14,12 @@ import {reviewArticle, type SegmentReview} from '@briefs/review'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {articleView, translateBlock, translatedTitle} from './brief.js'
-import {renderHtmlBrief, renderSourceBlocks} from './html.js'
-import {briefPath, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
-import {labels} from './labels.js'
-import {renderMarkdownBrief} from './markdown.js'
+import {renderAtomFeed} from './feed.js'
+import {renderHtmlBrief, renderSourceBlocks, renderTargetBlocks, type BriefColumn} from './html.js'
+import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
+import {renderMarkdownBrief, type MarkdownColumn} from './markdown.js'
+import {briefPath, briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
+import {loadUi} from './ui.js'
 
 export interface BuildOptions {
   /** The corpus folder (with `articles/`, `segments/`, `locales/`). */
@@ -36,7 +38,7 @@ export interface BuildOptions {
 export interface BuildResult {
   /** One file per article (and resource) that has messages: warnings, and fatal errors that stopped it. */
   files: VFile[]
-  /** How many briefs were written (articles × languages). */
+  /** How many bilingual briefs were written (articles × languages); each article also gets its multilingual view. */
   briefs: number
   articles: number
   /** Segments shown as missing, over all briefs. */
@@ -44,18 +46,24 @@ export interface BuildResult {
   /** Translations published with a flag: never approved (`draft`) or approved for other texts (`stale`). */
   draft: number
   stale: number
-  /** Whether an article could not be built; the index is then left as it was. */
+  /** Whether an article could not be built; the indexes and feeds are then left as they were. */
   failed: boolean
 }
 
 /**
  * Build every brief of the corpus: for each article (parsed and segmented
- * once) and each target language, a Markdown and an HTML brief, then the
- * index. Articles are streamed: one is in memory at a time.
+ * once) and each target language, a Markdown and an HTML brief, plus the
+ * multilingual view (all target languages); then the Markdown index, and
+ * per reader language an HTML index and an Atom feed. Articles are
+ * streamed: one is in memory at a time, and the index and the feeds keep a
+ * small summary of each.
  */
 export async function buildBriefs(options: Readonly<BuildOptions>): Promise<BuildResult> {
   const layout = corpusLayout(options.corpus)
   const languages = options.languages ?? targetLanguages
+  const views = briefViews(languages)
+  const readers = readerLanguages(languages)
+  const ui = loadUi()
   const translations = new Translations()
   const entries: IndexEntry[] = []
   const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, failed: false}
@@ -73,12 +81,13 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
       const article = await loadArticle(layout, id)
       files.push(article.file)
       const view = articleView(article)
-      const sourceBlocks = renderSourceBlocks(view)
+      const source = renderSourceBlocks(view)
       const sentenceCount = article.segments.length
       const entry: IndexEntry = {id, date: article.meta.date, title: article.meta.title, languages: []}
-
       const places = positionsOf(view)
-      const briefs: Array<{file: string; content: string}> = []
+
+      // Each language is looked up, reviewed and rendered once, then shown in every view that has it.
+      const columns = new Map<TargetLanguage, MarkdownColumn & BriefColumn>()
       for (const lng of languages) {
         const review = await reviewArticle(layout, article, lng)
         if (review.resource) {
@@ -88,9 +97,11 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
         if (review.ledger.file) files.push(review.ledger.file)
         const states = new Map(review.reviews.map((entry) => [entry.segment.id, entry.state]))
         const stateOf = (segmentId: string) => states.get(segmentId) ?? 'missing'
-        const text = labels[lng]
-        const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, stateOf, text))
+        const t = ui.text(lng).t
+        const markers = {missing: t('marker.missing'), draft: t('marker.draft'), stale: t('marker.stale')}
+        const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, stateOf, markers))
         const title = {text: translatedTitle(view, lng, translations), state: stateOf(titleSegmentId)}
+        translations.unload(lng, id)
         const missing = translated.flatMap((block) => block.missing)
         if (title.text === undefined) missing.unshift(titleSegmentId)
         reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places, options.onlyReviewed === true)
@@ -102,12 +113,8 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
           draft: review.counts.draft,
           stale: review.counts.stale
         }
-        briefs.push(
-          {file: briefPath(id, lng, 'md'), content: renderMarkdownBrief(view, lng, translated, title, counts)},
-          {file: briefPath(id, lng, 'html'), content: renderHtmlBrief(view, lng, sourceBlocks, translated, title, counts)}
-        )
-        translations.unload(lng, id)
-        entry.languages.push({lng, translated: counts.translated, total: sentenceCount})
+        columns.set(lng, {lng, translated, blocks: renderTargetBlocks(view, lng, translated), title, counts})
+        entry.languages.push({lng, title: title.text, translated: counts.translated, reviewed: counts.reviewed, total: sentenceCount})
         result.missing += missing.length
         result.draft += counts.draft
         result.stale += counts.stale
@@ -118,8 +125,13 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
         result.files.push(...files.filter((file) => file.messages.length > 0))
         continue
       }
-      for (const brief of briefs) await writeFileAtomic(path.join(options.out, brief.file), brief.content)
-      result.briefs += briefs.length / 2
+      for (const current of views) {
+        const shown = current.languages.map((lng) => columns.get(lng)!)
+        const text = ui.text(current.ui)
+        await writeFileAtomic(path.join(options.out, briefPath(id, current, 'md')), renderMarkdownBrief(view, shown, text))
+        await writeFileAtomic(path.join(options.out, briefPath(id, current, 'html')), renderHtmlBrief({view, source, columns: shown, current, views}, text))
+      }
+      result.briefs += languages.length
       entries.push(entry)
       result.articles++
     } catch (error) {
@@ -131,8 +143,11 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
   }
 
   if (!result.failed) {
-    await writeFileAtomic(path.join(options.out, 'index.md'), renderMarkdownIndex(entries, languages))
-    await writeFileAtomic(path.join(options.out, 'index.html'), renderHtmlIndex(entries, languages))
+    await writeFileAtomic(path.join(options.out, 'index.md'), renderMarkdownIndex(entries, views, ui.text('fr')))
+    for (const reader of readers) {
+      await writeFileAtomic(path.join(options.out, indexPath(reader)), renderHtmlIndex(entries, views, readers, ui.text(reader)))
+      await writeFileAtomic(path.join(options.out, feedPath(reader)), renderAtomFeed(entries, views, ui.text(reader)))
+    }
     await removeStaleBriefs(options.out, new Set(ids))
   }
   return result
@@ -210,6 +225,6 @@ async function removeStaleBriefs(out: string, ids: Set<string>): Promise<void> {
     const stat = await fs.stat(folder)
     if (!stat.isDirectory()) continue
     const inside = await fs.readdir(folder)
-    if (inside.every((entry) => /^fr-[a-z]{2}\.(?:html|md)$/.test(entry))) await fs.rm(folder, {recursive: true})
+    if (inside.every(isBriefFileName)) await fs.rm(folder, {recursive: true})
   }
 }

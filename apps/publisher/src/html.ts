@@ -1,14 +1,15 @@
 import type {TargetLanguage} from '@briefs/corpus'
-import type {ElementContent, Root} from 'hast'
-import {toHtml} from 'hast-util-to-html'
+import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Heading, Paragraph} from 'mdast'
 import type {ArticleView, BriefCounts, BriefTitle, SourceBlock, TranslatedBlock} from './brief.js'
-import {labels} from './labels.js'
-import {identifySentences, toSafeHast} from './sanitize.js'
-import {briefStyles} from './styles.js'
+import {masthead, renderPage} from './page.js'
+import {feedPath, indexPath, viewColumns, viewLabel, viewName, type BriefView} from './paths.js'
+import {identifySentences, toSafeHast, visitSentences} from './sanitize.js'
+import {sentenceLinkingScript} from './script.js'
+import type {UiLanguage, UiText} from './ui.js'
 
-/** The French side of every block, sanitized once per article and reused for every language. */
+/** The French side of every block, sanitized once per article and reused for every view. */
 export function renderSourceBlocks(view: ArticleView): ElementContent[][] {
   return view.blocks.map((block) => {
     const nodes = toSafeHast(blockNode(block, block.children))
@@ -17,67 +18,134 @@ export function renderSourceBlocks(view: ArticleView): ElementContent[][] {
   })
 }
 
+/** One language's side of every block, sanitized once per article and reused for every view that shows it. */
+export function renderTargetBlocks(view: ArticleView, lng: TargetLanguage, translated: TranslatedBlock[]): ElementContent[][] {
+  return view.blocks.map((block, index) => {
+    const nodes = toSafeHast(blockNode(block, translated[index]!.children))
+    identifySentences(nodes, `${lng}-`)
+    return nodes
+  })
+}
+
 function blockNode(block: SourceBlock, children: Paragraph['children']): Paragraph | Heading {
   return block.kind === 'heading' ? {type: 'heading', depth: 2, children} : {type: 'paragraph', children}
 }
 
-/**
- * A standalone HTML brief: its own CSS, no external requests, two aligned
- * columns (`lang="fr"` and the target language), every sentence a span
- * carrying its segment ID on both sides. Corpus text reaches the page only
- * as hast text (escaped) or through the sanitizer.
- */
-export function renderHtmlBrief(
-  view: ArticleView,
-  lng: TargetLanguage,
-  sourceBlocks: ElementContent[][],
-  translated: TranslatedBlock[],
-  title: BriefTitle,
+/** A translation column of a brief: rendered blocks, translated title, counts. */
+export interface BriefColumn {
+  lng: TargetLanguage
+  /** From `renderTargetBlocks`. */
+  blocks: ElementContent[][]
+  title: BriefTitle
   counts: BriefCounts
-): string {
-  const text = labels[lng]
+}
+
+export interface HtmlBrief {
+  view: ArticleView
+  /** From `renderSourceBlocks`. */
+  source: ElementContent[][]
+  /** The translation columns, in the order of `current.languages`. */
+  columns: BriefColumn[]
+  /** The view this page is, and every view of the article (for the alternates). */
+  current: BriefView
+  views: BriefView[]
+}
+
+/**
+ * A standalone HTML brief: the French and one column per translation, one
+ * grid row per block, every sentence a focusable span carrying its segment
+ * ID, described (for screen readers) by its counterparts in the other
+ * columns. Corpus text reaches the page only as hast text (escaped) or
+ * through the sanitizer; the rendered blocks are cloned, never changed.
+ */
+export function renderHtmlBrief(brief: HtmlBrief, ui: UiText): string {
+  const {view, columns, current, views} = brief
   const {meta} = view.article
-  const source = [meta.source?.url ?? meta.source?.file, meta.source?.format].filter(Boolean).join(', ')
+  const t = ui.t
+  const languages = viewColumns(current)
+  const names = languages.map((lng) => ui.languageName(lng))
+  const label = viewLabel(current, ui)
+  const home = `../${indexPath(ui.lng)}`
+  const idPrefix = (lng: UiLanguage) => (lng === 'fr' ? '' : `${lng}-`)
+
   const rows = view.blocks.map((block, index) => {
-    const target = toSafeHast(blockNode(block, translated[index]!.children))
-    identifySentences(target, `${lng}-`)
-    return h('section.row', {id: block.id}, [
-      h('div.source', {lang: 'fr'}, structuredClone(sourceBlocks[index]!)),
-      h('div.target', {lang: lng}, target)
-    ])
+    const cells = [brief.source[index]!, ...columns.map((column) => column.blocks[index]!)]
+    return h(
+      'section.row',
+      {id: block.id},
+      cells.map((cell, position) => {
+        const lng = languages[position]!
+        const nodes = structuredClone(cell)
+        visitSentences(nodes, (span, segment) => {
+          if (span.properties.tabIndex === undefined) return
+          span.properties.ariaDescribedBy = languages.filter((other) => other !== lng).map((other) => `${idPrefix(other)}${segment}`)
+        })
+        return h(position === 0 ? 'div.source' : 'div.target', {lang: lng, dataLabel: names[position]}, nodes)
+      })
+    )
   })
-  const tree: Root = {
-    type: 'root',
-    children: [
-      {type: 'doctype'},
-      h('html', {lang: lng}, [
-        h('head', [
-          h('meta', {charset: 'utf-8'}),
-          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          h('title', text.briefTitle(title.text ?? meta.title)),
-          h('style', briefStyles)
-        ]),
-        h('body', [
-          h('div.page', [
-            h('nav.crumbs', [h('a', {href: '../index.html'}, text.backToIndex)]),
-            h('header.brief-header', [
-              h('h1', {lang: 'fr'}, meta.title),
-              title.text === undefined
-                ? h('p.title-translation.missing', text.missingTitle)
-                : h('p.title-translation', {lang: lng}, [title.text, ...(title.state === 'draft' || title.state === 'stale' ? [' ', h('span.flag', `(⚑ ${text[title.state]})`)] : [])]),
-              h('dl.meta', [
-                h('div', [h('dt', text.date), h('dd', meta.date)]),
-                h('div', [h('dt', text.source), h('dd', source || '—')]),
-                h('div', [h('dt', text.article), h('dd', h('code', meta.id))]),
-                h('div.status', [h('dd', text.translated(counts.translated, counts.total))]),
-                h('div.review-status', [h('dd', text.reviewed(counts.reviewed, counts.total))])
+
+  const source = [meta.source?.url ?? meta.source?.file, meta.source?.format].filter(Boolean).join(', ')
+  // The page is named in its reader's language when that title is translated, in French otherwise.
+  const readerTitle = columns.find((column) => column.lng === ui.lng)?.title.text ?? meta.title
+  const body: ElementContent[] = [
+    h('a.skip-link', {href: '#text'}, t('nav.skip')),
+    masthead(
+      {href: home, label: t('site.name')},
+      {
+        label: t('nav.versions'),
+        items: views.map((other) =>
+          // Every view has the French: each is named by its translations, short enough for a phone.
+          h('a', {href: `${viewName(other)}.html`, hrefLang: other.ui, ariaCurrent: viewName(other) === viewName(current) ? 'page' : undefined}, other.languages.map((lng) => ui.languageName(lng)).join(' + '))
+        )
+      }
+    ),
+    h('div.page', [
+      h('main', {id: 'text', className: ['brief', `columns-${languages.length}`]}, [
+        h('header.brief-header', [
+          h('p.kicker', [h('time', {dateTime: meta.date}, ui.date(meta.date)), ` · ${label}`]),
+          h('h1', {lang: 'fr'}, meta.title),
+          ...columns.map((column) => titleLine(column, ui)),
+          h('dl.meta', [
+            h('div', [h('dt', t('meta.source')), h('dd', source || '—')]),
+            h('div', [h('dt', t('meta.article')), h('dd', h('code', meta.id))]),
+            ...columns.map((column) =>
+              h('div.language-status', [
+                h('dt', ui.languageName(column.lng)),
+                h('dd.status', t('status.translated', {done: column.counts.translated, count: column.counts.total})),
+                h('dd.review-status', t('status.reviewed', {done: column.counts.reviewed, count: column.counts.total}))
               ])
-            ]),
-            h('main.brief', [h('div.columns', {ariaHidden: 'true'}, [h('div', {lang: 'fr'}, text.french), h('div', text.languageName)]), ...rows])
+            )
           ])
-        ])
+        ]),
+        h('div.columns', {ariaHidden: 'true'}, names.map((name) => h('div', name))),
+        ...rows
+      ]),
+      h('footer.page-footer', [
+        h('p.how-to', t('brief.howTo')),
+        h('nav', {ariaLabel: t('site.name')}, [h('a', {href: home}, t('nav.home')), ' · ', h('a', {href: `../${feedPath(ui.lng)}`, type: 'application/atom+xml'}, t('nav.feed'))])
       ])
-    ]
-  }
-  return `${toHtml(tree)}\n`
+    ])
+  ]
+
+  return renderPage(
+    {
+      lng: ui.lng,
+      title: `${readerTitle} (${label})`,
+      description: `${readerTitle} — ${t('brief.description')}`,
+      alternates: views.map((other) => ({href: `${viewName(other)}.html`, hreflang: other.ui})),
+      feed: {href: `../${feedPath(ui.lng)}`, title: t('feed.title')},
+      script: sentenceLinkingScript,
+      wide: columns.length > 1
+    },
+    body
+  )
+}
+
+/** A translated title under the French one, flagged when not reviewed, or the marker when missing. */
+function titleLine(column: BriefColumn, ui: UiText): Element {
+  const {title} = column
+  if (title.text === undefined) return h('p.title-translation.missing', ui.t('marker.missingTitle'))
+  const flagged = title.state === 'draft' || title.state === 'stale'
+  return h('p.title-translation', {lang: column.lng}, [title.text, ...(flagged ? [' ', h('span.flag', `(⚑ ${ui.t(`marker.${title.state}`)})`)] : [])])
 }

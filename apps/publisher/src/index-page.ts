@@ -1,24 +1,20 @@
 import type {TargetLanguage} from '@briefs/corpus'
-import type {Root as HastRoot} from 'hast'
-import {toHtml} from 'hast-util-to-html'
+import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {Root, TableRow} from 'mdast'
+import type {PhrasingContent, Root, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
-import {labels} from './labels.js'
-import {briefStyles} from './styles.js'
+import {masthead, renderPage} from './page.js'
+import {briefPath, feedPath, indexPath, viewColumns, viewLabel, type BriefView} from './paths.js'
+import {uiLanguages, type UiLanguage, type UiText} from './ui.js'
 
-/** What the index needs of each article: kept small, so a large corpus stays cheap in memory. */
+/** What the index and the feeds need of each article: kept small, so a large corpus stays cheap in memory. */
 export interface IndexEntry {
   id: string
   date: string
   title: string
-  languages: Array<{lng: TargetLanguage; translated: number; total: number}>
-}
-
-export function briefPath(id: string, lng: TargetLanguage, extension: 'html' | 'md'): string {
-  return `${id}/fr-${lng}.${extension}`
+  languages: Array<{lng: TargetLanguage; title: string | undefined; translated: number; reviewed: number; total: number}>
 }
 
 /** Newest first, then by ID: a stable order whatever the file system returns. */
@@ -26,17 +22,35 @@ export function sortIndex(entries: IndexEntry[]): IndexEntry[] {
   return [...entries].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date < b.date ? 1 : -1))
 }
 
-const heading = 'Briefs · Сводки'
+/** `17 of 19 sentences reviewed`, after the language's name when a view shows several. */
+export function reviewStatus(ui: UiText, language: IndexEntry['languages'][number], named: boolean): string {
+  const status = ui.t('status.reviewed', {done: language.reviewed, count: language.total})
+  return named ? `${ui.languageName(language.lng)}${ui.t('colon')} ${status}` : status
+}
 
-export function renderMarkdownIndex(entries: IndexEntry[], languages: readonly TargetLanguage[]): string {
+/** The reader languages a site has pages for: French, and each target language built. */
+export function readerLanguages(languages: readonly TargetLanguage[]): UiLanguage[] {
+  return uiLanguages.filter((lng) => lng === 'fr' || (languages as readonly string[]).includes(lng))
+}
+
+const stringifier = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify).freeze()
+
+/**
+ * The Markdown index (for GitHub), in French like `index.html`: date,
+ * title, then a link per brief with its translated/total count, and a link
+ * to the multilingual view.
+ */
+export function renderMarkdownIndex(entries: IndexEntry[], views: BriefView[], ui: UiText): string {
+  const cell = (children: PhrasingContent[]) => ({type: 'tableCell' as const, children})
+  const text = (value: string): PhrasingContent => ({type: 'text', value})
   const header: TableRow = {
     type: 'tableRow',
-    children: ['Date', 'Article', ...languages.map((lng) => labels[lng].languageName)].map((value) => ({type: 'tableCell', children: [{type: 'text', value}]}))
+    children: [ui.t('index.date'), ui.t('index.article'), ...views.map((view) => (view.languages.length === 1 ? view.languages : viewColumns(view)).map((lng) => ui.endonym(lng)).join(' · '))].map((value) => cell([text(value)]))
   }
   const tree: Root = {
     type: 'root',
     children: [
-      {type: 'heading', depth: 1, children: [{type: 'text', value: heading}]},
+      {type: 'heading', depth: 1, children: [text(ui.t('index.heading'))]},
       {
         type: 'table',
         align: [],
@@ -46,15 +60,13 @@ export function renderMarkdownIndex(entries: IndexEntry[], languages: readonly T
             (entry): TableRow => ({
               type: 'tableRow',
               children: [
-                {type: 'tableCell', children: [{type: 'text', value: entry.date}]},
-                {type: 'tableCell', children: [{type: 'text', value: entry.title.replace(/\s*\n\s*/g, ' ')}]},
-                ...entry.languages.map((language) => ({
-                  type: 'tableCell' as const,
-                  children: [
-                    {type: 'link' as const, url: `./${briefPath(entry.id, language.lng, 'md')}`, children: [{type: 'text' as const, value: `fr | ${language.lng}`}]},
-                    {type: 'text' as const, value: ` (${language.translated}/${language.total})`}
-                  ]
-                }))
+                cell([text(ui.date(entry.date))]),
+                cell([text(entry.title.replace(/\s*\n\s*/g, ' '))]),
+                ...views.map((view) => {
+                  const link: PhrasingContent = {type: 'link', url: `./${briefPath(entry.id, view, 'md')}`, children: [text(viewColumns(view).join(' | '))]}
+                  const only = view.languages.length === 1 ? entry.languages.find((language) => language.lng === view.languages[0]) : undefined
+                  return cell(only ? [link, text(` (${only.translated}/${only.total})`)] : [link])
+                })
               ]
             })
           )
@@ -62,38 +74,72 @@ export function renderMarkdownIndex(entries: IndexEntry[], languages: readonly T
       }
     ]
   }
-  return unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify).stringify(tree)
+  return stringifier.stringify(tree)
 }
 
-export function renderHtmlIndex(entries: IndexEntry[], languages: readonly TargetLanguage[]): string {
-  const tree: HastRoot = {
-    type: 'root',
-    children: [
-      {type: 'doctype'},
-      h('html', {lang: 'fr'}, [
-        h('head', [h('meta', {charset: 'utf-8'}), h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}), h('title', heading), h('style', briefStyles)]),
-        h('body', [
-          h('div.page', [
-            h('h1', heading),
-            h('table.index', [
-              h('thead', h('tr', [h('th', {scope: 'col'}, 'Date'), h('th', {scope: 'col'}, 'Article'), ...languages.map((lng) => h('th', {scope: 'col', lang: lng}, labels[lng].languageName))])),
-              h(
-                'tbody',
-                sortIndex(entries).map((entry) =>
-                  h('tr', [
-                    h('td', entry.date),
-                    h('td', {lang: 'fr'}, entry.title),
-                    ...entry.languages.map((language) =>
-                      h('td', [h('a', {href: briefPath(entry.id, language.lng, 'html'), hrefLang: language.lng}, `fr | ${language.lng}`), ` (${language.translated}/${language.total})`])
-                    )
-                  ])
-                )
+/**
+ * The HTML index of one reader language (`index.html` in French,
+ * `index.<lng>.html` otherwise): every article, newest first, with its
+ * French title, its title in the reader's language, and a link per view
+ * with how much of it is reviewed.
+ */
+export function renderHtmlIndex(entries: IndexEntry[], views: BriefView[], readers: readonly UiLanguage[], ui: UiText): string {
+  const t = ui.t
+  const rows = sortIndex(entries).map((entry) => {
+    const own = entry.languages.find((language) => language.lng === ui.lng)
+    return h('tr', [
+      h('td.date', h('time', {dateTime: entry.date}, ui.date(entry.date))),
+      h('td', {lang: 'fr'}, [
+        h('span.article-title', entry.title),
+        ...(own?.title === undefined ? [] : [h('span.article-translation', {lang: own.lng}, own.title)])
+      ]),
+      h(
+        'td',
+        h(
+          'ul.brief-links',
+          views.map((view) => {
+            // The multilingual view shows what the bilingual ones count: no count of its own.
+            const counts = view.languages.length === 1 ? entry.languages.filter((language) => language.lng === view.languages[0]) : []
+            return h('li', [
+              h('a', {href: briefPath(entry.id, view, 'html'), hrefLang: view.ui}, viewLabel(view, ui)),
+              ...counts.map((language) =>
+                h('span.count', reviewStatus(ui, language, false))
               )
             ])
-          ])
-        ])
-      ])
-    ]
-  }
-  return `${toHtml(tree)}\n`
+          })
+        )
+      )
+    ])
+  })
+  const body: ElementContent[] = [
+    h('a.skip-link', {href: '#text'}, t('nav.skip')),
+    masthead(
+      {href: indexPath(ui.lng), label: t('site.name')},
+      {
+        label: t('nav.versions'),
+        items: readers.map((lng) => h('a', {href: indexPath(lng), hrefLang: lng, lang: lng, ariaCurrent: lng === ui.lng ? 'page' : undefined}, ui.endonym(lng)))
+      }
+    ),
+    h('div.page', [
+      h('main', {id: 'text'}, [
+        h('h1', t('index.heading')),
+        h('p.intro', t('index.intro')),
+        entries.length === 0
+          ? h('p', t('index.empty'))
+          : h('table.index', [h('thead', h('tr', [h('th', {scope: 'col'}, t('index.date')), h('th', {scope: 'col'}, t('index.article')), h('th', {scope: 'col'}, t('index.briefs'))])), h('tbody', rows)])
+      ]),
+      h('footer.page-footer', h('nav', {ariaLabel: t('site.name')}, h('a', {href: feedPath(ui.lng), type: 'application/atom+xml'}, t('nav.feed'))))
+    ])
+  ]
+  return renderPage(
+    {
+      lng: ui.lng,
+      title: t('index.heading'),
+      description: t('site.tagline'),
+      alternates: readers.map((lng) => ({href: indexPath(lng), hreflang: lng})),
+      feed: {href: feedPath(ui.lng), title: t('feed.title')}
+    },
+    body
+  )
 }
+

@@ -1,13 +1,13 @@
 import type {TargetLanguage} from '@briefs/corpus'
 import {sentenceToMarkdown} from '@briefs/segment'
-import type {List, PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast'
+import type {List, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {ArticleView, BriefCounts, BriefTitle, TranslatedBlock} from './brief.js'
 import {missingMarker, reviewFlag} from './brief.js'
-import {labels} from './labels.js'
+import type {UiText} from './ui.js'
 
 const stringifier = unified()
   .use(remarkGfm, {tablePipeAlign: false})
@@ -15,39 +15,42 @@ const stringifier = unified()
   .data('toMarkdownExtensions', [sentenceToMarkdown()])
   .freeze()
 
+/** A translation column of a Markdown brief. */
+export interface MarkdownColumn {
+  lng: TargetLanguage
+  translated: TranslatedBlock[]
+  title: BriefTitle
+  counts: BriefCounts
+}
+
 /**
  * The Markdown brief: title, metadata, then a GFM table with the French on
- * the left and the translation on the right, one row per block. Serialized
+ * the left and one column per translation, one row per block. Serialized
  * by remark-stringify with remark-gfm, which escapes `|` in cells; line
  * breaks, which would end a table row, become spaces or `<br>`.
  */
-export function renderMarkdownBrief(
-  view: ArticleView,
-  lng: TargetLanguage,
-  translated: TranslatedBlock[],
-  title: BriefTitle,
-  counts: BriefCounts
-): string {
-  const text = labels[lng]
+export function renderMarkdownBrief(view: ArticleView, columns: MarkdownColumn[], ui: UiText): string {
   const {meta} = view.article
+  const label = (text: string): PhrasingContent => ({type: 'strong', children: [{type: 'text', value: `${text}${ui.t('colon')}`}]})
   const children: RootContent[] = [
     {type: 'heading', depth: 1, children: [{type: 'text', value: meta.title}]},
-    {
-      type: 'paragraph',
-      children: [{type: 'strong', children: [{type: 'text', value: `${text.languageName}:`}]}, {type: 'text', value: ' '}, ...titleContent(title, lng)]
-    },
-    metadataList(view, lng, counts),
+    ...columns.map((column): Paragraph => ({type: 'paragraph', children: [label(ui.languageName(column.lng)), {type: 'text', value: ' '}, ...titleContent(column, ui)]})),
+    metadataList(view, columns, ui, label),
     {
       type: 'table',
-      align: [null, null],
+      align: columns.map(() => null).concat(null),
       children: [
-        row([{type: 'text', value: labels[lng].french}], [{type: 'text', value: text.languageName}]),
-        ...view.blocks.map((block, index) => {
-          const source = block.kind === 'heading' ? [{type: 'strong' as const, children: structuredClone(block.children)}] : structuredClone(block.children)
+        {
+          type: 'tableRow',
+          children: [ui.languageName('fr'), ...columns.map((column) => ui.languageName(column.lng))].map((name) => cell([{type: 'text', value: name}]))
+        },
+        ...view.blocks.map((block, index): TableRow => {
+          const strong = (content: PhrasingContent[]): PhrasingContent[] => (block.kind === 'heading' ? [{type: 'strong', children: content}] : content)
           // `cell` rewrites line breaks in place: work on copies, the HTML brief renders the same nodes.
-          const translation = structuredClone(translated[index]!.children)
-          const target = block.kind === 'heading' ? [{type: 'strong' as const, children: translation}] : translation
-          return row(source, target)
+          return {
+            type: 'tableRow',
+            children: [structuredClone(block.children), ...columns.map((column) => structuredClone(column.translated[index]!.children))].map((content) => cell(strong(content)))
+          }
         })
       ]
     }
@@ -55,43 +58,36 @@ export function renderMarkdownBrief(
   return stringifier.stringify({type: 'root', children} satisfies Root)
 }
 
-function titleContent(title: BriefTitle, lng: TargetLanguage): PhrasingContent[] {
-  const text = labels[lng]
-  if (title.text === undefined) return [missingMarker(text.missingTitle)]
+function titleContent(column: MarkdownColumn, ui: UiText): PhrasingContent[] {
+  const {title} = column
+  if (title.text === undefined) return [missingMarker(ui.t('marker.missingTitle'))]
   const content: PhrasingContent[] = [{type: 'text', value: title.text}]
-  if (title.state === 'draft' || title.state === 'stale') content.push({type: 'text', value: ' '}, reviewFlag(text[title.state]))
+  if (title.state === 'draft' || title.state === 'stale') content.push({type: 'text', value: ' '}, reviewFlag(ui.t(`marker.${title.state}`)))
   return content
 }
 
-function metadataList(view: ArticleView, lng: TargetLanguage, counts: BriefCounts): List {
-  const text = labels[lng]
+function metadataList(view: ArticleView, columns: MarkdownColumn[], ui: UiText, label: (text: string) => PhrasingContent): List {
   const {meta} = view.article
+  const t = ui.t
   const source = [meta.source?.url ?? meta.source?.file, meta.source?.format].filter(Boolean).join(', ')
-  const items: Array<[string, PhrasingContent[]]> = [
-    [text.date, [{type: 'text', value: meta.date}]],
-    [text.source, [{type: 'text', value: source || '—'}]],
-    [text.article, [{type: 'inlineCode', value: meta.id}]],
-    [`${text.translated(counts.translated, counts.total)}; ${text.reviewed(counts.reviewed, counts.total)}`, []]
+  const items: PhrasingContent[][] = [
+    [label(t('meta.date')), {type: 'text', value: ` ${ui.date(meta.date)}`}],
+    [label(t('meta.source')), {type: 'text', value: ` ${source || '—'}`}],
+    [label(t('meta.article')), {type: 'text', value: ' '}, {type: 'inlineCode', value: meta.id}],
+    ...columns.map((column): PhrasingContent[] => [
+      label(ui.languageName(column.lng)),
+      {
+        type: 'text',
+        value: ` ${t('status.translated', {done: column.counts.translated, count: column.counts.total})}${t('separator')}${t('status.reviewed', {done: column.counts.reviewed, count: column.counts.total})}`
+      }
+    ])
   ]
   return {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map(([label, value]) => ({
-      type: 'listItem',
-      spread: false,
-      children: [
-        {
-          type: 'paragraph',
-          children: value.length === 0 ? [{type: 'text', value: label}] : [{type: 'strong', children: [{type: 'text', value: `${label}:`}]}, {type: 'text', value: ' '}, ...value]
-        }
-      ]
-    }))
+    children: items.map((children) => ({type: 'listItem', spread: false, children: [{type: 'paragraph', children}]}))
   }
-}
-
-function row(source: PhrasingContent[], target: PhrasingContent[]): TableRow {
-  return {type: 'tableRow', children: [cell(source), cell(target)]}
 }
 
 /**

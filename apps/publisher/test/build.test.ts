@@ -19,7 +19,7 @@ describe('building the repository corpus', () => {
     result = await buildBriefs({corpus, out})
   })
 
-  it('writes a Markdown and an HTML brief per article and target language, and the index', async () => {
+  it('writes a Markdown and an HTML brief per article and view (fr-en, fr-ru, fr-en-ru), the indexes and the feeds', async () => {
     expect(ids).toHaveLength(2)
     expect([...(await snapshot(out)).keys()]).toEqual(expectedSiteFiles(ids))
     expect(result).toMatchObject({briefs: 4, articles: 2, failed: false})
@@ -51,7 +51,7 @@ describe('building the repository corpus', () => {
 })
 
 describe('building part of a site', () => {
-  it('writes only the requested languages, and an index with only their columns', async () => {
+  it('writes only the requested languages (no multilingual view for one), and indexes and feeds for them and French', async () => {
     const corpus = await copyCorpus()
     const out = await tempDir('site')
     const result = await buildBriefs({corpus, out, languages: ['ru']})
@@ -79,12 +79,12 @@ describe('building part of a site', () => {
     expect(await fs.readFile(path.join(out, 'index.html'), 'utf8')).not.toContain(removed!)
   })
 
-  it('builds an empty index from a corpus without articles', async () => {
+  it('builds empty indexes and feeds from a corpus without articles', async () => {
     const corpus = await tempDir('corpus')
     await fs.mkdir(path.join(corpus, 'articles'))
     const out = await tempDir('site')
     const result = await buildBriefs({corpus, out})
     expect(result).toMatchObject({briefs: 0, articles: 0, missing: 0, failed: false, files: []})
-    expect([...(await snapshot(out)).keys()]).toEqual(['index.html', 'index.md'])
+    expect([...(await snapshot(out)).keys()]).toEqual(expectedSiteFiles([]))
   })
 })

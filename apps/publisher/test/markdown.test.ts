@@ -1,9 +1,12 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Heading, Link, Paragraph} from 'mdast'
+import {micromark} from 'micromark'
+import {gfm, gfmHtml} from 'micromark-extension-gfm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildBriefs} from '../src/index.js'
 import {articleIds, copyCorpus, languages, readResource, readSegmentMap, readTitle, removeTempDirs, tempDir, type Language} from './helpers/corpus.js'
+import {parseHtml, select, textContent} from './helpers/html.js'
 import {mdText, onlyTable, parseMarkdown, tableText} from './helpers/markdown.js'
 
 afterAll(removeTempDirs)
@@ -71,11 +74,53 @@ describe('Markdown briefs of the repository corpus, read as GitHub reads them', 
     expect(rows).toHaveLength(1 + ids.length)
     for (const [position, id] of ids.entries()) {
       const row = rows[position + 1]!
-      expect(row.children).toHaveLength(2 + languages.length)
+      expect(row.children).toHaveLength(2 + languages.length + 1)
       expect(mdText(row.children[1]!)).toBe(await readTitle(corpus, id))
       const links = row.children.slice(2).map((cell) => cell.children.find((child): child is Link => child.type === 'link')?.url)
-      expect(links).toEqual(languages.map((lng) => `./${id}/fr-${lng}.md`))
+      expect(links).toEqual([...languages.map((lng) => `./${id}/fr-${lng}.md`), `./${id}/fr-en-ru.md`])
       for (const link of links) await expect(fs.access(path.join(out, link!))).resolves.toBeUndefined()
+    }
+  })
+})
+
+describe('the multilingual Markdown brief `fr-en-ru.md`, read as GitHub reads it', () => {
+  let corpus: string
+  let out: string
+
+  beforeAll(async () => {
+    corpus = await copyCorpus()
+    out = await tempDir('site')
+    expect(await buildBriefs({corpus, out})).toMatchObject({failed: false, missing: 0})
+  })
+
+  it('has one row per paragraph with the French, English and Russian cells, under a French header', async () => {
+    for (const id of await articleIds(corpus)) {
+      const tree = parseMarkdown(await fs.readFile(path.join(out, id, 'fr-en-ru.md'), 'utf8'))
+      const rows = tableText(onlyTable(tree))
+      const {blocks} = await readSegmentMap(corpus, id)
+      const english = await readResource(corpus, 'en', id)
+      const russian = await readResource(corpus, 'ru', id)
+      expect(rows[0]).toEqual(['Français', 'Anglais', 'Russe'])
+      expect(rows).toHaveLength(1 + blocks.length)
+      blocks.forEach((block, index) => {
+        const [french, en, ru, ...others] = rows[index + 1]!
+        expect(others).toEqual([])
+        expect(french).toBe(block.sentences.map((sentence) => sentence.text).join(' '))
+        expect(en).toBe(block.sentences.map((sentence) => english[sentence.id]).join(' '))
+        expect(ru).toBe(block.sentences.map((sentence) => russian[sentence.id]).join(' '))
+      })
+    }
+  })
+
+  it('opens with the French title, both translated titles and the metadata in French', async () => {
+    for (const id of await articleIds(corpus)) {
+      const tree = parseMarkdown(await fs.readFile(path.join(out, id, 'fr-en-ru.md'), 'utf8'))
+      const [heading, english, russian, list] = tree.children
+      expect(mdText(heading!)).toBe(await readTitle(corpus, id))
+      expect(mdText(english!)).toBe(`Anglais\u00a0: ${(await readResource(corpus, 'en', id)).title}`)
+      expect(mdText(russian!)).toBe(`Russe\u00a0: ${(await readResource(corpus, 'ru', id)).title}`)
+      expect(list?.type).toBe('list')
+      expect(mdText(list!)).toMatch(/Date\u00a0: (septembre|octobre) 2022/)
     }
   })
 })
@@ -123,7 +168,55 @@ describe('Markdown briefs of hostile text (fixture `hostile-text`)', () => {
     }
     const index = onlyTable(parseMarkdown(await fs.readFile(path.join(out, 'index.md'), 'utf8')))
     expect(index.children).toHaveLength(4)
-    for (const row of index.children) expect(row.children).toHaveLength(4)
+    for (const row of index.children) expect(row.children).toHaveLength(5)
     expect(index.children[1]!.children[1]!.children).toEqual([expect.objectContaining({type: 'text', value: title})])
+  })
+})
+
+describe('Markdown briefs rendered to HTML as GitHub renders them (micromark with GFM)', () => {
+  let corpus: string
+  let out: string
+
+  beforeAll(async () => {
+    corpus = await copyCorpus('hostile-text')
+    out = await tempDir('site')
+    expect(await buildBriefs({corpus, out})).toMatchObject({failed: false, missing: 0})
+  })
+
+  /** The rows of the only rendered table, each as the text of its cells (`th` or `td`). */
+  async function renderedRows(file: string): Promise<string[][]> {
+    const html = micromark(await fs.readFile(path.join(out, file), 'utf8'), {extensions: [gfm()], htmlExtensions: [gfmHtml()]})
+    const document = parseHtml(html, {fragment: true})
+    expect(select(document, 'table'), file).toHaveLength(1)
+    return select(document, 'tr').map((row) => select(row, 'th, td').map((cell) => textContent(cell)))
+  }
+
+  it('give each brief one table: a header row, then one row per block with one cell per language', async () => {
+    for (const id of await articleIds(corpus)) {
+      const {blocks} = await readSegmentMap(corpus, id)
+      for (const [view, columns] of [
+        ['fr-en', 2],
+        ['fr-ru', 2],
+        ['fr-en-ru', 3]
+      ] as const) {
+        const rows = await renderedRows(`${id}/${view}.md`)
+        expect(rows, `${id}/${view}`).toHaveLength(1 + blocks.length)
+        for (const row of rows) expect(row, `${id}/${view}`).toHaveLength(columns)
+        if (id === hostile) continue
+        const resources = await Promise.all(languages.map((lng) => readResource(corpus, lng, id)))
+        blocks.forEach((block, index) => {
+          const [french, ...translations] = rows[index + 1]!
+          expect(french).toBe(block.sentences.map((sentence) => sentence.text).join(' '))
+          const shown = view === 'fr-en' ? [resources[0]!] : view === 'fr-ru' ? [resources[1]!] : resources
+          expect(translations).toEqual(shown.map((resource) => block.sentences.map((sentence) => resource[sentence.id]).join(' ')))
+        })
+      }
+    }
+  })
+
+  it('list every brief in the index table, one row per article', async () => {
+    const rows = await renderedRows('index.md')
+    expect(rows).toHaveLength(1 + (await articleIds(corpus)).length)
+    for (const row of rows) expect(row).toHaveLength(5)
   })
 })

@@ -30,19 +30,23 @@ describe('review state in the briefs', () => {
     expect(result).toMatchObject({failed: false, briefs: 4, missing: 0, draft: 1, stale: 2})
 
     const html = parseHtml(await fs.readFile(path.join(out, georgia, 'fr-en.html'), 'utf8'))
-    const stale = selectOne(html, 'span', {id: 'en-s-802e70'})
-    expect(stale.attributes.get('data-state')).toBe('stale')
+    const stale = selectOne(html, 'span#en-s-802e70')
+    expect(stale.properties.dataState).toBe('stale')
     expect(textContent(stale)).toMatch(/since September 21\. \(⚑ outdated: changed since review\)$/)
-    const draft = selectOne(html, 'span', {id: 'en-s-4de67c'})
-    expect(draft.attributes.get('data-state')).toBe('draft')
+    const draft = selectOne(html, 'span#en-s-4de67c')
+    expect(draft.properties.dataState).toBe('draft')
     expect(textContent(draft)).toBe('However, it gave no figures for comparison with the previous week. (⚑ not reviewed)')
-    expect(select(html, 'span', {'data-state': 'draft'})).toHaveLength(1)
-    expect(select(html, 'span', {class: 'flag'})).toHaveLength(2)
-    expect(textContent(selectOne(html, 'div', {class: 'review-status'}))).toBe('17 of 19 sentences reviewed')
+    expect(select(html, 'span[data-state="draft"]')).toHaveLength(1)
+    expect(select(html, 'span.flag')).toHaveLength(2)
+    expect(textContent(selectOne(html, 'dd.review-status'))).toBe('17 of 19 sentences reviewed')
 
     const russian = parseHtml(await fs.readFile(path.join(out, georgia, 'fr-ru.html'), 'utf8'))
-    expect(textContent(selectOne(russian, 'div', {class: 'review-status'}))).toBe('Проверено предложений: 18 из 19')
-    expect(textContent(selectOne(russian, 'span', {id: 'ru-s-802e70'}))).toMatch(/\(⚑ устарело: изменено после проверки\)$/)
+    expect(textContent(selectOne(russian, 'dd.review-status'))).toBe('Проверено 18 из 19 предложений')
+    expect(textContent(selectOne(russian, 'span#ru-s-802e70'))).toMatch(/\(⚑ устарело: изменено после проверки\)$/)
+    // The multilingual view shows each column's flags in the column's language, and both counts.
+    const multilingual = parseHtml(await fs.readFile(path.join(out, georgia, 'fr-en-ru.html'), 'utf8'))
+    expect(textContent(selectOne(multilingual, 'span#en-s-4de67c'))).toBe(textContent(draft))
+    expect(select(multilingual, 'dd.review-status').map((status) => textContent(status))).toEqual(['17 sur 19 phrases relues', '18 sur 19 phrases relues'])
 
     const rows = tableText(onlyTable(parseMarkdown(await fs.readFile(path.join(out, georgia, 'fr-en.md'), 'utf8'))))
     // Both sentences are in one paragraph: one cell, each flag right after its sentence.

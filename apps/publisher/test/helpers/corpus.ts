@@ -83,8 +83,17 @@ export async function snapshot(directory: string): Promise<Map<string, Buffer>> 
   return files
 }
 
+/** The views of each article: one per target language, and the multilingual one when there are several. */
+export function viewNames(lngs: readonly Language[] = languages): string[] {
+  const names = lngs.map((lng) => `fr-${lng}`)
+  return lngs.length > 1 ? [...names, ['fr', ...lngs].join('-')] : names
+}
+
 /** The files a build of `ids` into `languages` writes. */
 export function expectedSiteFiles(ids: string[], lngs: readonly Language[] = languages): string[] {
-  const briefs = ids.flatMap((id) => lngs.flatMap((lng) => [`${id}/fr-${lng}.html`, `${id}/fr-${lng}.md`]))
-  return [...briefs, 'index.html', 'index.md'].sort()
+  const briefs = ids.flatMap((id) => viewNames(lngs).flatMap((view) => [`${id}/${view}.html`, `${id}/${view}.md`]))
+  const readers = ['fr', ...lngs]
+  const indexes = readers.map((lng) => (lng === 'fr' ? 'index.html' : `index.${lng}.html`))
+  const feeds = readers.map((lng) => `feed.${lng}.xml`)
+  return [...briefs, ...indexes, 'index.md', ...feeds].sort()
 }

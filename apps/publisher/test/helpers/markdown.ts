@@ -1,4 +1,5 @@
 import type {Nodes, Root, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -8,16 +9,9 @@ export function parseMarkdown(value: string): Root {
   return unified().use(remarkParse).use(remarkGfm).parse(value)
 }
 
-/**
- * The text of a node, as `mdast-util-to-string` computes it (values, image
- * alt texts, raw HTML included), which is not a direct dependency of the app.
- */
+/** The text of a node (values, image alt texts and raw HTML included), by mdast-util-to-string. */
 export function mdText(node: Nodes | Nodes[]): string {
-  if (Array.isArray(node)) return node.map(mdText).join('')
-  if ('value' in node && typeof node.value === 'string') return node.value
-  if (node.type === 'image') return node.alt ?? ''
-  if ('children' in node) return mdText(node.children as Nodes[])
-  return ''
+  return toString(node)
 }
 
 /** The only table of a brief; more or fewer means a row or the header broke out of it. */
