@@ -204,3 +204,37 @@ describe('the real bin', () => {
     expect((failure as {stderr: string}).stderr).toContain('Unexpected missing file')
   })
 })
+
+describe('briefs build at scale', () => {
+  it('builds in shards then one index step, giving the site one build gives', async () => {
+    const cwd = await workspace()
+    expect((await briefs(cwd, 'build', '--out', 'full', '--workers', '1', '--no-cache')).code).toBe(0)
+    const missingShard = await briefs(cwd, 'build', '--out', 'sharded', '--index-only', '2')
+    expect(missingShard.code).toBe(1)
+    expect(missingShard.stderr).toContain('Unexpected missing shard 1 of 2')
+    expect((await briefs(cwd, 'build', '--out', 'sharded', '--shard', '1/2')).stdout).toContain('(1 articles × en, ru) in sharded/: Markdown, HTML and shard 1 of 2;')
+    expect((await briefs(cwd, 'build', '--out', 'sharded', '--shard', '2/2', '--workers', '2')).code).toBe(0)
+    expect(await briefs(cwd, 'build', '--out', 'sharded', '--index-only', '2')).toEqual({code: 0, stdout: 'Indexed 2 articles from 2 shards in sharded/\n', stderr: ''})
+    const sharded = await snapshot(path.join(cwd, 'sharded'))
+    for (const name of Object.keys(sharded)) if (name.startsWith('.shards/')) delete sharded[name]
+    expect(sharded).toEqual(await snapshot(path.join(cwd, 'full')))
+  })
+
+  it('takes unchanged articles from the cache, beside the corpus', async () => {
+    const cwd = await workspace()
+    expect((await briefs(cwd, 'build')).code).toBe(0)
+    const manifest = JSON.parse(await fs.readFile(path.join(cwd, 'node_modules/.cache/briefs/site/manifest.json'), 'utf8'))
+    expect(Object.keys(manifest.articles)).toHaveLength(2)
+    expect((await briefs(cwd, 'build', '--no-cache')).code).toBe(0)
+  })
+
+  it.each([
+    [['--shard', '3/2'], 'Unexpected --shard "3/2", expected <k>/<n> with 1 ≤ k ≤ n'],
+    [['--workers', '0'], 'Unexpected --workers "0", expected a whole number from 1'],
+    [['--index-only', '2', '--shard', '1/2'], '`--index-only` writes the indexes of every shard: give it no `--shard`']
+  ])('refuses %j with exit 2', async (argv, message) => {
+    const result = await briefs(await workspace(), 'build', ...argv)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+  })
+})

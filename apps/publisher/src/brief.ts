@@ -60,7 +60,19 @@ export function articleView(article: Article): ArticleView {
 /** Translations are inline Markdown written by people: parse them as one paragraph's content. */
 const inlineParser = unified().use(remarkParse)
 
+/**
+ * Text in which Markdown can see nothing but text: no character that
+ * starts inline syntax (`\\`, backticks, `*`, `_`, `[`, `]`, `<`, `>`, `!`,
+ * `&`, `~`, `|`, `#`, line breaks, NUL), no leading or trailing white space,
+ * and no start that opens a block (`-`, `+`, `=`, an ordered list marker).
+ * remark-parse turns such text into one text node holding it unchanged
+ * (a property test pins this), so parsing it is skipped: most translations
+ * are plain sentences, and parsing them was a tenth of the build.
+ */
+const markdownSyntax = /[\\`*_[\]<>!&~|#\n\r\0]|^[\s\-+=]|^\d{1,9}[.)](?:\s|$)|\s$/
+
 export function parseTranslation(value: string): PhrasingContent[] {
+  if (!markdownSyntax.test(value)) return [{type: 'text', value}]
   const tree = inlineParser.parse(value)
   const only = tree.children[0]
   // Anything that is not a single paragraph (a translation starting with `#` or `1.`) stays literal text.

@@ -1,24 +1,16 @@
 import fs from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {
-  corpusLayout,
-  listArticleIds,
-  loadArticle,
-  targetLanguages,
-  titleSegmentId,
-  Translations,
-  writeFileAtomic,
-  type TargetLanguage
-} from '@briefs/corpus'
-import {reviewArticle, type SegmentReview} from '@briefs/review'
-import {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
-import {articleView, translateBlock, translatedTitle} from './brief.js'
+import {corpusLayout, listArticleIds, stringifyJson, targetLanguages, writeFileAtomic, type TargetLanguage} from '@briefs/corpus'
+import type {VFile} from 'vfile'
+import {buildArticle, createRenderContext, type BuiltArticle, type RenderSettings} from './build-article.js'
+import {articleKey, outputsIntact, readManifest, rendererVersion, writeManifest, type Manifest} from './cache.js'
 import {renderAtomFeed} from './feed.js'
-import {renderHtmlBrief, renderSourceBlocks, renderTargetBlocks, type BriefColumn} from './html.js'
 import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
-import {renderMarkdownBrief, type MarkdownColumn} from './markdown.js'
-import {briefPath, briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
+import {deserializeFiles} from './messages.js'
+import {briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
+import {buildInWorkers} from './pool.js'
+import {failure} from './render-article.js'
 import {loadUi} from './ui.js'
 
 export interface BuildOptions {
@@ -33,6 +25,20 @@ export interface BuildOptions {
    * segment is an error, and that article's briefs are not written.
    */
   onlyReviewed?: boolean
+  /**
+   * Folder of the content-addressed build cache: an article whose files and
+   * renderer are unchanged, and whose briefs are still in `out` as written,
+   * is not rebuilt. No cache when absent.
+   */
+  cacheDir?: string
+  /** Worker threads rendering articles; 1 renders on the main thread. Default: one per core. */
+  workers?: number
+  /**
+   * Build one slice of the corpus (articles `index`, `index + count`, ... of
+   * the sorted list, 1-based) and record its part of the index in
+   * `out/.shards/`; `buildIndex` then writes the indexes and feeds once.
+   */
+  shard?: {index: number; count: number}
 }
 
 export interface BuildResult {
@@ -46,6 +52,8 @@ export interface BuildResult {
   /** Translations published with a flag: never approved (`draft`) or approved for other texts (`stale`). */
   draft: number
   stale: number
+  /** Articles taken from the cache, not rendered again. */
+  cached: number
   /** Whether an article could not be built; the indexes and feeds are then left as they were. */
   failed: boolean
 }
@@ -54,161 +62,134 @@ export interface BuildResult {
  * Build every brief of the corpus: for each article (parsed and segmented
  * once) and each target language, a Markdown and an HTML brief, plus the
  * multilingual view (all target languages); then the Markdown index, and
- * per reader language an HTML index and an Atom feed. Articles are
- * streamed: one is in memory at a time, and the index and the feeds keep a
- * small summary of each.
+ * per reader language an HTML index and an Atom feed.
+ *
+ * Articles are rendered on worker threads, one at a time per thread, so
+ * memory stays flat whatever the corpus size; an article whose inputs and
+ * renderer did not change is taken from the cache. The output is the same
+ * byte for byte with or without cache, on one thread or several.
  */
 export async function buildBriefs(options: Readonly<BuildOptions>): Promise<BuildResult> {
   const layout = corpusLayout(options.corpus)
   const languages = options.languages ?? targetLanguages
-  const views = briefViews(languages)
-  const readers = readerLanguages(languages)
-  const ui = loadUi()
-  const translations = new Translations()
-  const entries: IndexEntry[] = []
-  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, failed: false}
+  const onlyReviewed = options.onlyReviewed === true
+  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, cached: 0, failed: false}
 
   let ids: string[]
   try {
     ids = await listArticleIds(layout)
   } catch (error) {
-    return fail(result, error, layout.articlesDir)
+    result.failed = true
+    result.files.push(failure(error, layout.articlesDir))
+    return result
+  }
+  if (options.shard) ids = ids.filter((_, position) => position % options.shard!.count === options.shard!.index - 1)
+
+  // What the cache already holds, still valid for these inputs and this renderer.
+  const renderer = options.cacheDir ? await rendererVersion() : ''
+  const previous = options.cacheDir ? await readManifest(options.cacheDir) : undefined
+  const usable = previous && previous.renderer === renderer && previous.out === path.resolve(options.out) ? previous.articles : {}
+  const keys = options.cacheDir ? await mapLimited(ids, 32, (id) => articleKey(layout, id, renderer, languages, onlyReviewed)) : []
+  const built = new Map<string, BuiltArticle>()
+  const stale: string[] = []
+  await mapLimited(ids, 32, async (id, index) => {
+    const cached = usable[id]
+    if (cached && cached.key === keys[index] && (await outputsIntact(options.out, cached.outputs))) built.set(id, cached)
+    else stale.push(id)
+  })
+  result.cached = built.size
+  stale.sort()
+
+  const settings: RenderSettings = {corpus: layout.root, out: path.resolve(options.out), languages, onlyReviewed}
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), stale.length))
+  if (workers > 1) {
+    for (const [id, article] of await buildInWorkers(stale, workers, settings)) built.set(id, article)
+  } else if (stale.length > 0) {
+    const context = createRenderContext(settings)
+    for (const id of stale) built.set(id, await buildArticle(context, settings.out, id))
   }
 
-  for (const id of ids) {
-    const files: VFile[] = []
-    try {
-      const article = await loadArticle(layout, id)
-      files.push(article.file)
-      const view = articleView(article)
-      const source = renderSourceBlocks(view)
-      const sentenceCount = article.segments.length
-      const entry: IndexEntry = {id, date: article.meta.date, title: article.meta.title, languages: []}
-      const places = positionsOf(view)
-
-      // Each language is looked up, reviewed and rendered once, then shown in every view that has it.
-      const columns = new Map<TargetLanguage, MarkdownColumn & BriefColumn>()
-      for (const lng of languages) {
-        const review = await reviewArticle(layout, article, lng)
-        if (review.resource) {
-          files.push(review.resource.file)
-          translations.load(review.resource)
-        }
-        if (review.ledger.file) files.push(review.ledger.file)
-        const states = new Map(review.reviews.map((entry) => [entry.segment.id, entry.state]))
-        const stateOf = (segmentId: string) => states.get(segmentId) ?? 'missing'
-        const t = ui.text(lng).t
-        const markers = {missing: t('marker.missing'), draft: t('marker.draft'), stale: t('marker.stale')}
-        const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, stateOf, markers))
-        const title = {text: translatedTitle(view, lng, translations), state: stateOf(titleSegmentId)}
-        translations.unload(lng, id)
-        const missing = translated.flatMap((block) => block.missing)
-        if (title.text === undefined) missing.unshift(titleSegmentId)
-        reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places, options.onlyReviewed === true)
-        if (options.onlyReviewed) reportUnreviewed(article.file, lng, review.reviews, places)
-        const counts = {
-          total: sentenceCount,
-          translated: sentenceCount - missing.length,
-          reviewed: review.counts.reviewed,
-          draft: review.counts.draft,
-          stale: review.counts.stale
-        }
-        columns.set(lng, {lng, translated, blocks: renderTargetBlocks(view, lng, translated), title, counts})
-        entry.languages.push({lng, title: title.text, translated: counts.translated, reviewed: counts.reviewed, total: sentenceCount})
-        result.missing += missing.length
-        result.draft += counts.draft
-        result.stale += counts.stale
-      }
-      // An article is published whole or not at all.
-      if (options.onlyReviewed && files.some((file) => file.messages.some((message) => message.fatal === true))) {
-        result.failed = true
-        result.files.push(...files.filter((file) => file.messages.length > 0))
-        continue
-      }
-      for (const current of views) {
-        const shown = current.languages.map((lng) => columns.get(lng)!)
-        const text = ui.text(current.ui)
-        await writeFileAtomic(path.join(options.out, briefPath(id, current, 'md')), renderMarkdownBrief(view, shown, text))
-        await writeFileAtomic(path.join(options.out, briefPath(id, current, 'html')), renderHtmlBrief({view, source, columns: shown, current, views}, text))
-      }
-      result.briefs += languages.length
-      entries.push(entry)
+  const entries: IndexEntry[] = []
+  const manifest: Manifest = {renderer, out: settings.out, articles: {}}
+  ids.forEach((id, index) => {
+    const article = built.get(id)!
+    result.files.push(...deserializeFiles(article.messages, layout.root))
+    result.failed ||= article.failed
+    result.missing += article.counts.missing
+    result.draft += article.counts.draft
+    result.stale += article.counts.stale
+    if (article.entry) {
+      entries.push(article.entry)
+      result.briefs += article.counts.briefs
       result.articles++
-    } catch (error) {
-      fail(result, error, layout.articleFile(id))
     }
-    // Errors that did not stop the article (a malformed review ledger entry) still fail the build.
-    if (files.some((file) => file.messages.some((message) => message.fatal === true))) result.failed = true
-    result.files.push(...files.filter((file) => file.messages.length > 0))
-  }
+    // A failure is not cached: it may come from the machine (a full disk), not from the inputs.
+    if (options.cacheDir && !article.failed) manifest.articles[id] = {key: keys[index]!, ...article}
+  })
+  if (options.cacheDir) await writeManifest(options.cacheDir, manifest)
 
-  if (!result.failed) {
-    await writeFileAtomic(path.join(options.out, 'index.md'), renderMarkdownIndex(entries, views, ui.text('fr')))
-    for (const reader of readers) {
-      await writeFileAtomic(path.join(options.out, indexPath(reader)), renderHtmlIndex(entries, views, readers, ui.text(reader)))
-      await writeFileAtomic(path.join(options.out, feedPath(reader)), renderAtomFeed(entries, views, ui.text(reader)))
-    }
-    await removeStaleBriefs(options.out, new Set(ids))
+  if (result.failed) return result
+  if (options.shard) {
+    await writeFileAtomic(path.join(options.out, shardPath(options.shard)), stringifyJson({ids, entries}), {durable: false})
+    return result
   }
+  await writeIndexes(options.out, entries, languages)
+  await removeStaleBriefs(options.out, new Set(ids))
   return result
 }
 
-function positionsOf(view: ReturnType<typeof articleView>): Map<string, VFileMessage['place']> {
-  const places = new Map<string, VFileMessage['place']>()
-  for (const block of view.blocks) {
-    for (const child of block.children) {
-      if (child.type === 'sentence' && child.position) places.set(child.data.segmentId, child.position)
+/**
+ * The indexes and feeds of a sharded build, once every shard is built:
+ * from the parts the shards left in `out/.shards/`.
+ */
+export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'languages'>> & {shards: number}): Promise<{articles: number}> {
+  const languages = options.languages ?? targetLanguages
+  const ids: string[] = []
+  const entries: IndexEntry[] = []
+  for (let index = 1; index <= options.shards; index++) {
+    const file = path.join(options.out, shardPath({index, count: options.shards}))
+    let part: {ids: string[]; entries: IndexEntry[]}
+    try {
+      part = JSON.parse(await fs.readFile(file, 'utf8')) as typeof part
+    } catch {
+      throw new Error(`Unexpected missing shard ${index} of ${options.shards} (${file}), expected every shard built before the index`)
     }
+    ids.push(...part.ids)
+    entries.push(...part.entries)
   }
-  return places
+  await writeIndexes(options.out, entries, languages)
+  await removeStaleBriefs(options.out, new Set(ids))
+  return {articles: entries.length}
 }
 
-function reportMissing(
-  file: VFile,
-  lng: TargetLanguage,
-  missing: string[],
-  total: number,
-  resourcePath: string,
-  places: Map<string, VFileMessage['place']>,
-  asErrors: boolean
-): void {
-  if (missing.length === 0) return
-  const where = path.relative(path.dirname(path.dirname(path.dirname(resourcePath))), resourcePath)
-  for (const id of missing) {
-    const message = file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
-      place: places.get(id) ?? {line: 1, column: 1},
-      ruleId: 'missing-translation',
-      source: 'briefs'
+function shardPath(shard: {index: number; count: number}): string {
+  return path.join('.shards', `${shard.index}-of-${shard.count}.json`)
+}
+
+async function writeIndexes(out: string, entries: IndexEntry[], languages: readonly TargetLanguage[]): Promise<void> {
+  const views = briefViews(languages)
+  const readers = readerLanguages(languages)
+  const ui = loadUi()
+  await writeFileAtomic(path.join(out, 'index.md'), renderMarkdownIndex(entries, views, ui.text('fr')), {durable: false})
+  for (const reader of readers) {
+    await writeFileAtomic(path.join(out, indexPath(reader)), renderHtmlIndex(entries, views, readers, ui.text(reader)), {durable: false})
+    await writeFileAtomic(path.join(out, feedPath(reader)), renderAtomFeed(entries, views, ui.text(reader)), {durable: false})
+  }
+}
+
+/** `Promise.all` over `items`, at most `limit` at a time (file reads over thousands of articles). */
+async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = Array.from({length: items.length})
+  let next = 0
+  await Promise.all(
+    Array.from({length: Math.min(limit, items.length)}, async () => {
+      while (next < items.length) {
+        const index = next++
+        results[index] = await map(items[index]!, index)
+      }
     })
-    if (asErrors) message.fatal = true
-  }
-  file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'missing-translation', source: 'briefs'})
-}
-
-function reportUnreviewed(file: VFile, lng: TargetLanguage, reviews: SegmentReview[], places: Map<string, VFileMessage['place']>): void {
-  for (const review of reviews) {
-    if (review.state === 'reviewed' || review.state === 'missing') continue
-    const message = file.message(
-      `Unexpected ${review.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${review.segment.id}\`, expected a reviewed translation (\`--only-reviewed\`)`,
-      {place: places.get(review.segment.id) ?? {line: 1, column: 1}, ruleId: `${review.state}-translation`, source: 'briefs'}
-    )
-    message.fatal = true
-  }
-}
-
-function fail(result: BuildResult, error: unknown, filePath: string): BuildResult {
-  result.failed = true
-  if (error instanceof VFileMessage && error.file) {
-    const file = new VFile({path: error.file})
-    file.messages.push(error)
-    result.files.push(file)
-  } else {
-    const file = new VFile({path: filePath})
-    const message = file.message(error instanceof Error ? error.message : String(error), {ruleId: 'build', source: 'briefs'})
-    message.fatal = true
-    result.files.push(file)
-  }
-  return result
+  )
+  return results
 }
 
 /** Drop the briefs of articles that left the corpus, so the site matches it. */

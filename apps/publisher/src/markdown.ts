@@ -5,20 +5,40 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
-import type {ArticleView, BriefCounts, BriefTitle, TranslatedBlock} from './brief.js'
+import type {ArticleView, BriefCounts, BriefTitle} from './brief.js'
 import {missingMarker, reviewFlag} from './brief.js'
+import {renderCells, tableFromCells} from './table-cells.js'
 import type {UiText} from './ui.js'
 
 const stringifier = unified()
   .use(remarkGfm, {tablePipeAlign: false})
   .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-'})
-  .data('toMarkdownExtensions', [sentenceToMarkdown()])
+  .use(function () {
+    // After remark-gfm's: these handlers win.
+    ;(this.data().toMarkdownExtensions ??= []).push(sentenceToMarkdown(), tableFromCells())
+  })
   .freeze()
+
+const stringify = (tree: Root) => stringifier.stringify(tree)
+
+/**
+ * The table cells of one column of every Markdown brief of an article (the
+ * French, or one translation), serialized once and reused by every brief
+ * that shows the column.
+ */
+export function renderColumnCells(view: ArticleView, contents: PhrasingContent[][]): string[] {
+  return renderCells(
+    stringify,
+    // `cell` rewrites line breaks in place: work on copies, the HTML brief renders the same nodes.
+    contents.map((children, index) => cellContent(view.blocks[index]!.kind === 'heading', structuredClone(children)))
+  )
+}
 
 /** A translation column of a Markdown brief. */
 export interface MarkdownColumn {
   lng: TargetLanguage
-  translated: TranslatedBlock[]
+  /** From `renderColumnCells`. */
+  cells: string[]
   title: BriefTitle
   counts: BriefCounts
 }
@@ -29,7 +49,7 @@ export interface MarkdownColumn {
  * by remark-stringify with remark-gfm, which escapes `|` in cells; line
  * breaks, which would end a table row, become spaces or `<br>`.
  */
-export function renderMarkdownBrief(view: ArticleView, columns: MarkdownColumn[], ui: UiText): string {
+export function renderMarkdownBrief(view: ArticleView, sourceCells: string[], columns: MarkdownColumn[], ui: UiText): string {
   const {meta} = view.article
   const label = (text: string): PhrasingContent => ({type: 'strong', children: [{type: 'text', value: `${text}${ui.t('colon')}`}]})
   const children: RootContent[] = [
@@ -42,16 +62,14 @@ export function renderMarkdownBrief(view: ArticleView, columns: MarkdownColumn[]
       children: [
         {
           type: 'tableRow',
-          children: [ui.languageName('fr'), ...columns.map((column) => ui.languageName(column.lng))].map((name) => cell([{type: 'text', value: name}]))
+          children: [ui.languageName('fr'), ...columns.map((column) => ui.languageName(column.lng))].map((name) => ({type: 'tableCell', children: [{type: 'text', value: name}]}))
         },
-        ...view.blocks.map((block, index): TableRow => {
-          const strong = (content: PhrasingContent[]): PhrasingContent[] => (block.kind === 'heading' ? [{type: 'strong', children: content}] : content)
-          // `cell` rewrites line breaks in place: work on copies, the HTML brief renders the same nodes.
-          return {
+        ...view.blocks.map(
+          (_, index): TableRow => ({
             type: 'tableRow',
-            children: [structuredClone(block.children), ...columns.map((column) => structuredClone(column.translated[index]!.children))].map((content) => cell(strong(content)))
-          }
-        })
+            children: [sourceCells[index]!, ...columns.map((column) => column.cells[index]!)].map((markdown) => ({type: 'tableCell', data: {markdown}, children: []}))
+          })
+        )
       ]
     }
   ]
@@ -96,8 +114,8 @@ function metadataList(view: ArticleView, columns: MarkdownColumn[], ui: UiText, 
  * as a space in both), and inline HTML is written raw, so its `|` is escaped
  * here (GFM unescapes `\|` in a cell before parsing its content).
  */
-function cell(children: PhrasingContent[]): TableCell {
-  const node: TableCell = {type: 'tableCell', children}
+function cellContent(heading: boolean, children: PhrasingContent[]): PhrasingContent[] {
+  const node: TableCell = {type: 'tableCell', children: heading ? [{type: 'strong', children}] : children}
   visit(node, (child, index, parent) => {
     if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
     if (child.type === 'inlineCode') child.value = child.value.replace(/\n/g, ' ')
@@ -106,5 +124,5 @@ function cell(children: PhrasingContent[]): TableCell {
       parent.children[index] = {type: 'html', value: '<br>'}
     }
   })
-  return node
+  return node.children
 }

@@ -18,3 +18,4 @@ export {decodeTextFile, normalizeText, readTextFile, textFile, textProblems} fro
 export type {TextProblem} from './text-file.js'
 export {Translations} from './translations.js'
 export {writeFileAtomic} from './write.js'
+export type {WriteOptions} from './write.js'

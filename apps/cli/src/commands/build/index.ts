@@ -1,26 +1,48 @@
 import path from 'node:path'
 import {languageProblem, targetLanguages, type TargetLanguage} from '@briefs/corpus'
-import {buildBriefs} from '@briefs/publisher'
+import {buildBriefs, buildIndex} from '@briefs/publisher'
 import {parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
 
-export const usage = `Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--corpus <dir>]
+export const usage = `Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--workers <n>] [--no-cache] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]
 
-Build the side-by-side briefs: for every article and language, a Markdown
-and an HTML brief (<out>/<article-id>/fr-<lng>.md and .html), and an index
-(<out>/index.md, <out>/index.html). Reviewed translations are published as
+Build the side-by-side briefs: for every article, the French beside each
+translation (<out>/<article-id>/fr-<lng>.md and .html) and beside all of
+them (fr-en-ru), then the indexes (index.md, index.html, index.<lng>.html)
+and Atom feeds (feed.<lng>.xml). Reviewed translations are published as
 they are; missing, draft (never approved) and stale (changed since approval)
 ones carry a visible marker in the briefs and are counted here.
 
-  --lang <lng>     only this target language (repeatable; default: ${targetLanguages.join(', ')})
-  --out <dir>      where the briefs land (default: site/ beside the corpus)
-  --only-reviewed  refuse to publish a missing, draft or stale translation (an error)
-  --corpus <dir>   corpus folder (default: the nearest ./corpus)`
+Unchanged articles are taken from the build cache; articles are rendered
+on one worker thread per core.
+
+  --lang <lng>        only this target language (repeatable; default: ${targetLanguages.join(', ')})
+  --out <dir>         where the briefs land (default: site/ beside the corpus)
+  --only-reviewed     refuse to publish a missing, draft or stale translation (an error)
+  --workers <n>       worker threads (default: one per core; 1 renders on the main thread)
+  --no-cache          rebuild every article (the cache is node_modules/.cache/briefs beside the corpus)
+  --shard <k>/<n>     build only the k-th of n slices of the corpus, for CI runners side by side;
+                      the indexes are written by one \`--index-only <n>\` run once all n are built
+  --index-only <n>    write the indexes and feeds from the n shards built into --out
+  --corpus <dir>      corpus folder (default: the nearest ./corpus)`
 
 export async function build(argv: string[], context: Context): Promise<number> {
-  const {values, positionals} = parse(argv, {lang: {type: 'string', multiple: true}, out: {type: 'string'}, 'only-reviewed': {type: 'boolean'}, corpus: {type: 'string'}}, usage)
+  const {values, positionals} = parse(
+    argv,
+    {
+      lang: {type: 'string', multiple: true},
+      out: {type: 'string'},
+      'only-reviewed': {type: 'boolean'},
+      workers: {type: 'string'},
+      'no-cache': {type: 'boolean'},
+      shard: {type: 'string'},
+      'index-only': {type: 'string'},
+      corpus: {type: 'string'}
+    },
+    usage
+  )
   if (values.help) {
     context.stdout.write(`${usage}\n`)
     return 0
@@ -31,10 +53,26 @@ export async function build(argv: string[], context: Context): Promise<number> {
     if (problem) throw new UsageError(problem)
     return lng as TargetLanguage
   })
+  const workers = values.workers === undefined ? undefined : positiveInteger(values.workers, '--workers')
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
   const corpus = findCorpus(context, values.corpus)
   const out = values.out ? userPath(context, values.out) : path.join(path.dirname(corpus), 'site')
 
-  const result = await buildBriefs({corpus, out, languages, onlyReviewed: values['only-reviewed'] === true})
+  if (values['index-only'] !== undefined) {
+    if (shard) throw new UsageError('`--index-only` writes the indexes of every shard: give it no `--shard`')
+    const shards = positiveInteger(values['index-only'], '--index-only')
+    let index
+    try {
+      index = await buildIndex({out, languages, shards})
+    } catch (error) {
+      throw new InputError(error instanceof Error ? error.message : String(error), [])
+    }
+    context.stdout.write(`Indexed ${index.articles} articles from ${shards} shards in ${path.relative(context.cwd, out) || '.'}/\n`)
+    return 0
+  }
+
+  const cacheDir = values['no-cache'] ? undefined : path.join(path.dirname(corpus), 'node_modules', '.cache', 'briefs', shard ? `shard-${shard.index}-of-${shard.count}` : 'site')
+  const result = await buildBriefs({corpus, out, languages, onlyReviewed: values['only-reviewed'] === true, cacheDir, workers, shard})
   report(context, result.files)
   if (result.failed) throw new InputError('Build failed: fix the errors above; the index was left as it was', [])
   const where = path.relative(context.cwd, out) || '.'
@@ -44,8 +82,22 @@ export async function build(argv: string[], context: Context): Promise<number> {
     result.stale > 0 ? `${result.stale} outdated since review` : ''
   ].filter(Boolean)
   context.stdout.write(
-    `Built ${result.briefs} briefs (${result.articles} articles × ${languages.join(', ')}) in ${where}/: Markdown, HTML and index; ` +
+    `Built ${result.briefs} briefs (${result.articles} articles × ${languages.join(', ')}) in ${where}/: Markdown, HTML and ${shard ? `shard ${shard.index} of ${shard.count}` : 'index'}; ` +
       (flagged.length > 0 ? `marked as such: ${flagged.join(', ')} segment translations\n` : 'every segment translated and reviewed\n')
   )
   return 0
+}
+
+function positiveInteger(value: string, option: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`Unexpected ${option} ${JSON.stringify(value)}, expected a whole number from 1`)
+  return number
+}
+
+function parseShard(value: string): {index: number; count: number} {
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || index < 1 || count < 1 || index > count) throw new UsageError(`Unexpected --shard ${JSON.stringify(value)}, expected <k>/<n> with 1 ≤ k ≤ n, such as 1/4`)
+  return {index, count}
 }

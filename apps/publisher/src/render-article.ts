@@ -1,0 +1,169 @@
+import path from 'node:path'
+import {loadArticle, titleSegmentId, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {reviewArticle, type SegmentReview} from '@briefs/review'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {articleView, translateBlock, translatedTitle, type ArticleView} from './brief.js'
+import {renderHtmlBrief, renderSourceBlocks, renderTargetBlocks, type BriefColumn} from './html.js'
+import type {IndexEntry} from './index-page.js'
+import {renderColumnCells, renderMarkdownBrief, type MarkdownColumn} from './markdown.js'
+import {serializeFiles, type FileMessages} from './messages.js'
+import {briefPath, type BriefView} from './paths.js'
+import type {Ui} from './ui.js'
+
+/** What rendering an article needs besides the article: built once per build (or per worker). */
+export interface RenderContext {
+  layout: CorpusLayout
+  languages: readonly TargetLanguage[]
+  views: BriefView[]
+  ui: Ui
+  translations: Translations
+  onlyReviewed: boolean
+}
+
+/** Everything a build keeps of an article: the files to write, its index entry, its messages. */
+export interface ArticleOutput {
+  id: string
+  /** Files to write, relative to the site root; none when the article could not be rendered or `--only-reviewed` refused it. */
+  outputs: Array<{path: string; content: string}>
+  /** Its line in the indexes and feeds; absent when it is not published. */
+  entry?: IndexEntry
+  messages: FileMessages[]
+  counts: {briefs: number; missing: number; draft: number; stale: number}
+  /** Whether it has an error: it is then not published, and the build fails. */
+  failed: boolean
+}
+
+/**
+ * Render every brief of one article: parsed and segmented once, the French
+ * rendered once, each language looked up, reviewed and rendered once, then
+ * shown in every view that has it. A pure function of the corpus files (and
+ * the renderer), so its result can be cached and computed on any thread.
+ */
+export async function renderArticle(context: RenderContext, id: string): Promise<ArticleOutput> {
+  const {layout, languages, views, ui, translations, onlyReviewed} = context
+  const files: VFile[] = []
+  const output: ArticleOutput = {id, outputs: [], messages: [], counts: {briefs: 0, missing: 0, draft: 0, stale: 0}, failed: false}
+  try {
+    const article = await loadArticle(layout, id)
+    files.push(article.file)
+    const view = articleView(article)
+    const source = renderSourceBlocks(view)
+    const sourceCells = renderColumnCells(view, view.blocks.map((block) => block.children))
+    const sentenceCount = article.segments.length
+    const entry: IndexEntry = {id, date: article.meta.date, title: article.meta.title, languages: []}
+    const places = positionsOf(view)
+
+    const columns = new Map<TargetLanguage, MarkdownColumn & BriefColumn>()
+    for (const lng of languages) {
+      const review = await reviewArticle(layout, article, lng)
+      if (review.resource) {
+        files.push(review.resource.file)
+        translations.load(review.resource)
+      }
+      if (review.ledger.file) files.push(review.ledger.file)
+      const states = new Map(review.reviews.map((each) => [each.segment.id, each.state]))
+      const stateOf = (segmentId: string) => states.get(segmentId) ?? 'missing'
+      const t = ui.text(lng).t
+      const markers = {missing: t('marker.missing'), draft: t('marker.draft'), stale: t('marker.stale')}
+      const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, stateOf, markers))
+      const title = {text: translatedTitle(view, lng, translations), state: stateOf(titleSegmentId)}
+      translations.unload(lng, id)
+      const missing = translated.flatMap((block) => block.missing)
+      if (title.text === undefined) missing.unshift(titleSegmentId)
+      reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places, onlyReviewed)
+      if (onlyReviewed) reportUnreviewed(article.file, lng, review.reviews, places)
+      const counts = {total: sentenceCount, translated: sentenceCount - missing.length, reviewed: review.counts.reviewed, draft: review.counts.draft, stale: review.counts.stale}
+      columns.set(lng, {
+        lng,
+        cells: renderColumnCells(
+          view,
+          translated.map((block) => block.children)
+        ),
+        blocks: renderTargetBlocks(view, lng, translated),
+        title,
+        counts
+      })
+      entry.languages.push({lng, title: title.text, translated: counts.translated, reviewed: counts.reviewed, total: sentenceCount})
+      output.counts.missing += missing.length
+      output.counts.draft += counts.draft
+      output.counts.stale += counts.stale
+    }
+
+    // Any error fails the build; with `--only-reviewed` it also keeps the article unpublished, whole.
+    output.failed = files.some((file) => file.messages.some((message) => message.fatal === true))
+    if (!(onlyReviewed && output.failed)) {
+      for (const current of views) {
+        const shown = current.languages.map((lng) => columns.get(lng)!)
+        const text = ui.text(current.ui)
+        output.outputs.push(
+          {path: briefPath(id, current, 'md'), content: renderMarkdownBrief(view, sourceCells, shown, text)},
+          {path: briefPath(id, current, 'html'), content: renderHtmlBrief({view, source, columns: shown, current, views}, text)}
+        )
+      }
+      output.counts.briefs = languages.length
+      output.entry = entry
+    }
+  } catch (error) {
+    output.failed = true
+    files.push(failure(error, layout.articleFile(id)))
+  }
+  output.messages = serializeFiles(files, layout.root)
+  return output
+}
+
+function positionsOf(view: ArticleView): Map<string, VFileMessage['place']> {
+  const places = new Map<string, VFileMessage['place']>()
+  for (const block of view.blocks) {
+    for (const child of block.children) {
+      if (child.type === 'sentence' && child.position) places.set(child.data.segmentId, child.position)
+    }
+  }
+  return places
+}
+
+function reportMissing(
+  file: VFile,
+  lng: TargetLanguage,
+  missing: string[],
+  total: number,
+  resourcePath: string,
+  places: Map<string, VFileMessage['place']>,
+  asErrors: boolean
+): void {
+  if (missing.length === 0) return
+  const where = path.relative(path.dirname(path.dirname(path.dirname(resourcePath))), resourcePath)
+  for (const id of missing) {
+    const message = file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
+      place: places.get(id) ?? {line: 1, column: 1},
+      ruleId: 'missing-translation',
+      source: 'briefs'
+    })
+    if (asErrors) message.fatal = true
+  }
+  file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'missing-translation', source: 'briefs'})
+}
+
+function reportUnreviewed(file: VFile, lng: TargetLanguage, reviews: SegmentReview[], places: Map<string, VFileMessage['place']>): void {
+  for (const review of reviews) {
+    if (review.state === 'reviewed' || review.state === 'missing') continue
+    const message = file.message(
+      `Unexpected ${review.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${review.segment.id}\`, expected a reviewed translation (\`--only-reviewed\`)`,
+      {place: places.get(review.segment.id) ?? {line: 1, column: 1}, ruleId: `${review.state}-translation`, source: 'briefs'}
+    )
+    message.fatal = true
+  }
+}
+
+/** An error that stopped an article, as a file with one fatal message. */
+export function failure(error: unknown, filePath: string): VFile {
+  if (error instanceof VFileMessage && error.file) {
+    const file = new VFile({path: error.file})
+    file.messages.push(error)
+    return file
+  }
+  const file = new VFile({path: filePath})
+  const message = file.message(error instanceof Error ? error.message : String(error), {ruleId: 'build', source: 'briefs'})
+  message.fatal = true
+  return file
+}
