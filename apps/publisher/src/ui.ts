@@ -57,13 +57,24 @@ export function loadUi(): Ui {
   })
   const texts = new Map<UiLanguage, UiText>()
   for (const lng of uiLanguages) {
-    const t = i18n.getFixedT(lng, uiNamespace)
+    const fixed = i18n.getFixedT(lng, uiNamespace)
+    // The same few strings are asked for on every page of thousands: look each up once.
+    const memo = new Map<string, string>()
+    const t = ((key: string, options?: Record<string, unknown>) => {
+      const id = options === undefined ? key : `${key}\0${JSON.stringify(options)}`
+      let value = memo.get(id)
+      if (value === undefined) {
+        value = String(fixed(key, options as never))
+        memo.set(id, value)
+      }
+      return value
+    }) as TFunction<'ui'>
     texts.set(lng, {
       lng,
       t,
       date: (date) => formatArticleDate(date, lng),
       languageName: (other) => t(`language.${other}`),
-      endonym: (other) => i18n.getFixedT(other, uiNamespace)(`language.${other}`)
+      endonym: (other) => texts.get(other)?.t(`language.${other}`) ?? i18n.getFixedT(other, uiNamespace)(`language.${other}`)
     })
   }
   return {text: (lng) => texts.get(lng)!}

@@ -10,12 +10,13 @@ import type {ArticleOutput} from './render-article.js'
  * readers from half-written pages. Returns what the cache checks later.
  */
 export async function writeOutputs(out: string, output: ArticleOutput): Promise<CachedArticle['outputs']> {
-  const written: CachedArticle['outputs'] = []
-  for (const file of output.outputs) {
-    const target = path.join(out, file.path)
-    await writeFileAtomic(target, file.content, {durable: false})
-    const stat = await fs.stat(target)
-    written.push({path: file.path, size: stat.size, mtimeMs: stat.mtimeMs})
-  }
-  return written
+  // The files of one article are independent: let the disk work on them together.
+  return Promise.all(
+    output.outputs.map(async (file) => {
+      const target = path.join(out, file.path)
+      await writeFileAtomic(target, file.content, {durable: false})
+      const stat = await fs.stat(target)
+      return {path: file.path, size: stat.size, mtimeMs: stat.mtimeMs}
+    })
+  )
 }
