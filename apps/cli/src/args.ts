@@ -1,3 +1,4 @@
+import {languageProblem, targetLanguages, type TargetLanguage} from '@briefs/corpus'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {UsageError} from './errors.js'
 
@@ -8,4 +9,18 @@ export function parse<const T extends NonNullable<ParseArgsConfig['options']>>(a
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
   }
+}
+
+/** `--lang` values, checked: every target language when none is given. */
+export function languagesOption(values: readonly string[] | undefined): TargetLanguage[] {
+  return (values ?? [...targetLanguages]).map((lng) => {
+    const problem = languageProblem(lng)
+    if (problem) throw new UsageError(problem)
+    return lng as TargetLanguage
+  })
+}
+
+/** A command that takes no positional argument refuses one. */
+export function noPositionals(positionals: readonly string[], usage: string): void {
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
 }

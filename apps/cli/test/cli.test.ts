@@ -162,6 +162,18 @@ describe('briefs build', () => {
     expect(html).toContain('<span data-segment="s-4de67c" data-state="missing" class="missing" id="en-s-4de67c"><strong>⚠ missing translation</strong></span>')
   })
 
+  it('runs the translation checks first with --check, and stops on an error', async () => {
+    const cwd = await workspace()
+    expect((await briefs(cwd, 'build', '--check', '--out', 'checked')).code).toBe(0)
+    const resource = path.join(cwd, 'corpus/locales/en/2022-09-la-georgie-et-le-kazakhstan-deux-pays.json')
+    await fs.writeFile(resource, (await fs.readFile(resource, 'utf8')).replace('98,000 Russian citizens', '89,000 Russian citizens'))
+    const result = await briefs(cwd, 'build', '--check', '--out', 'stopped')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('number-mismatch')
+    expect(result.stderr).toContain('Build stopped: the translation checks found 1 errors')
+    await expect(fs.access(path.join(cwd, 'stopped'))).rejects.toThrow()
+  })
+
   it('refuses an unknown language with exit 2', async () => {
     const cwd = await workspace()
     const result = await briefs(cwd, 'build', '--lang', 'de')

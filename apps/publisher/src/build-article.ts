@@ -25,11 +25,11 @@ export function createRenderContext(settings: Readonly<RenderSettings>): RenderC
 }
 
 /** An article built: everything the cache keeps of it but its key. */
-export type BuiltArticle = Omit<CachedArticle, 'key'>
+export type BuiltArticle = Omit<CachedArticle, 'key' | 'inputs'>
 
 /** Render an article and write its briefs: the unit of work of a build, on the main thread or a worker. */
 export async function buildArticle(context: RenderContext, out: string, id: string): Promise<BuiltArticle> {
   const output = await renderArticle(context, id)
-  const outputs = await writeOutputs(out, output)
+  const outputs = writeOutputs(out, output)
   return {...(output.entry ? {entry: output.entry} : {}), messages: output.messages, counts: output.counts, failed: output.failed, outputs}
 }

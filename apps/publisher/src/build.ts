@@ -1,10 +1,11 @@
+import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {corpusLayout, listArticleIds, stringifyJson, targetLanguages, writeFileAtomic, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, listArticleIds, stringifyJson, targetLanguages, writeFileAtomic, writeFileAtomicSync, type TargetLanguage} from '@briefs/corpus'
 import type {VFile} from 'vfile'
 import {buildArticle, createRenderContext, type BuiltArticle, type RenderSettings} from './build-article.js'
-import {articleKey, outputsIntact, readManifest, rendererVersion, writeManifest, type Manifest} from './cache.js'
+import {articleInputs, currentKey, outputsIntact, readManifest, rendererVersion, writeManifest, type CachedArticle, type Manifest} from './cache.js'
 import {renderAtomFeed} from './feed.js'
 import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
 import {deserializeFiles} from './messages.js'
@@ -31,7 +32,7 @@ export interface BuildOptions {
    * is not rebuilt. No cache when absent.
    */
   cacheDir?: string
-  /** Worker threads rendering articles; 1 renders on the main thread. Default: one per core. */
+  /** Worker threads rendering articles; 1 renders on the main thread. Default: one per core, or the main thread for a handful of articles. */
   workers?: number
   /**
    * Build one slice of the corpus (articles `index`, `index + count`, ... of
@@ -57,6 +58,9 @@ export interface BuildResult {
   /** Whether an article could not be built; the indexes and feeds are then left as they were. */
   failed: boolean
 }
+
+/** Unless told how many threads to use, fewer articles than this are rendered on the main thread. */
+const minimumForThreads = 16
 
 /**
  * Build every brief of the corpus: for each article (parsed and segmented
@@ -88,20 +92,29 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
   // What the cache already holds, still valid for these inputs and this renderer.
   const renderer = options.cacheDir ? await rendererVersion() : ''
   const previous = options.cacheDir ? await readManifest(options.cacheDir) : undefined
-  const usable = previous && previous.renderer === renderer && previous.out === path.resolve(options.out) ? previous.articles : {}
-  const keys = options.cacheDir ? await mapLimited(ids, 32, (id) => articleKey(layout, id, renderer, languages, onlyReviewed)) : []
+  const buildSettings = JSON.stringify({languages, onlyReviewed})
+  const usable = previous && previous.renderer === renderer && previous.settings === buildSettings && previous.out === path.resolve(options.out) ? previous.articles : {}
   const built = new Map<string, BuiltArticle>()
+  const keys = new Map<string, Pick<CachedArticle, 'key' | 'inputs'>>()
   const stale: string[] = []
-  await mapLimited(ids, 32, async (id, index) => {
-    const cached = usable[id]
-    if (cached && cached.key === keys[index] && (await outputsIntact(options.out, cached.outputs))) built.set(id, cached)
-    else stale.push(id)
-  })
+  if (options.cacheDir) {
+    await mapLimited(ids, 64, async (id) => {
+      const cached = Object.hasOwn(usable, id) ? usable[id] : undefined
+      const current = await currentKey(articleInputs(layout, id, languages), cached, renderer, languages, onlyReviewed)
+      keys.set(id, current)
+      if (cached && cached.key === current.key && (await outputsIntact(options.out, cached.outputs))) built.set(id, cached)
+      else stale.push(id)
+    })
+  } else {
+    stale.push(...ids)
+  }
   result.cached = built.size
   stale.sort()
 
   const settings: RenderSettings = {corpus: layout.root, out: path.resolve(options.out), languages, onlyReviewed}
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), stale.length))
+  // A thread costs a fresh copy of every module: worth it for a corpus, not for the few articles of a day's fix.
+  const wanted = options.workers ?? (stale.length < minimumForThreads ? 1 : availableParallelism())
+  const workers = Math.max(1, Math.min(wanted, stale.length))
   if (workers > 1) {
     for (const [id, article] of await buildInWorkers(stale, workers, settings)) built.set(id, article)
   } else if (stale.length > 0) {
@@ -110,8 +123,8 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
   }
 
   const entries: IndexEntry[] = []
-  const manifest: Manifest = {renderer, out: settings.out, articles: {}}
-  ids.forEach((id, index) => {
+  const manifest: Manifest = {renderer, out: settings.out, settings: buildSettings, articles: {}}
+  for (const id of ids) {
     const article = built.get(id)!
     result.files.push(...deserializeFiles(article.messages, layout.root))
     result.failed ||= article.failed
@@ -124,17 +137,21 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
       result.articles++
     }
     // A failure is not cached: it may come from the machine (a full disk), not from the inputs.
-    if (options.cacheDir && !article.failed) manifest.articles[id] = {key: keys[index]!, ...article}
-  })
-  if (options.cacheDir) await writeManifest(options.cacheDir, manifest)
-
-  if (result.failed) return result
-  if (options.shard) {
-    await writeFileAtomic(path.join(options.out, shardPath(options.shard)), stringifyJson({ids, entries}), {durable: false})
-    return result
+    if (options.cacheDir && !article.failed) manifest.articles[id] = {...article, ...keys.get(id)!}
   }
-  await writeIndexes(options.out, entries, languages)
-  await removeStaleBriefs(options.out, new Set(ids))
+  if (!result.failed && options.shard) {
+    await writeFileAtomic(path.join(options.out, shardPath(options.shard)), stringifyJson({ids, entries}), {durable: false})
+  } else if (!result.failed) {
+    // The indexes list every article: rendered again only when an entry changed (or a file of them did).
+    const indexKey = createHash('sha256').update(`${renderer}\0${buildSettings}\0`).update(JSON.stringify(entries)).digest('hex')
+    const cachedIndex = usable === previous?.articles ? previous?.index : undefined
+    manifest.index =
+      options.cacheDir && cachedIndex?.key === indexKey && (await outputsIntact(options.out, cachedIndex.outputs))
+        ? cachedIndex
+        : {key: indexKey, outputs: writeIndexes(options.out, entries, languages)}
+    await removeStaleBriefs(options.out, new Set(ids))
+  }
+  if (options.cacheDir) await writeManifest(options.cacheDir, manifest)
   return result
 }
 
@@ -157,7 +174,7 @@ export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'l
     ids.push(...part.ids)
     entries.push(...part.entries)
   }
-  await writeIndexes(options.out, entries, languages)
+  writeIndexes(options.out, entries, languages)
   await removeStaleBriefs(options.out, new Set(ids))
   return {articles: entries.length}
 }
@@ -166,15 +183,21 @@ function shardPath(shard: {index: number; count: number}): string {
   return path.join('.shards', `${shard.index}-of-${shard.count}.json`)
 }
 
-async function writeIndexes(out: string, entries: IndexEntry[], languages: readonly TargetLanguage[]): Promise<void> {
+function writeIndexes(out: string, entries: IndexEntry[], languages: readonly TargetLanguage[]): CachedArticle['outputs'] {
   const views = briefViews(languages)
   const readers = readerLanguages(languages)
   const ui = loadUi()
-  await writeFileAtomic(path.join(out, 'index.md'), renderMarkdownIndex(entries, views, ui.text('fr')), {durable: false})
-  for (const reader of readers) {
-    await writeFileAtomic(path.join(out, indexPath(reader)), renderHtmlIndex(entries, views, readers, ui.text(reader)), {durable: false})
-    await writeFileAtomic(path.join(out, feedPath(reader)), renderAtomFeed(entries, views, ui.text(reader)), {durable: false})
-  }
+  const files = [
+    {path: 'index.md', content: renderMarkdownIndex(entries, views, ui.text('fr'))},
+    ...readers.flatMap((reader) => [
+      {path: indexPath(reader), content: renderHtmlIndex(entries, views, readers, ui.text(reader))},
+      {path: feedPath(reader), content: renderAtomFeed(entries, views, ui.text(reader))}
+    ])
+  ]
+  return files.map((file) => {
+    const stat = writeFileAtomicSync(path.join(out, file.path), file.content, {durable: false})
+    return {path: file.path, size: stat.size, mtimeMs: stat.mtimeMs}
+  })
 }
 
 /** `Promise.all` over `items`, at most `limit` at a time (file reads over thousands of articles). */

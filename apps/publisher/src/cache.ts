@@ -11,6 +11,8 @@ import type {ArticleOutput} from './render-article.js'
 /** What the cache keeps of a built article: enough to skip it and still report and index it. */
 export interface CachedArticle {
   key: string
+  /** Size and modification time of each input file when `key` was computed (`null`: absent). */
+  inputs: Array<[number, number] | null>
   entry?: IndexEntry
   messages: FileMessages[]
   counts: ArticleOutput['counts']
@@ -24,7 +26,11 @@ export interface Manifest {
   renderer: string
   /** The site folder the outputs were written to. */
   out: string
+  /** The build settings the entries were built with (languages, `onlyReviewed`): others invalidate them all. */
+  settings: string
   articles: Record<string, CachedArticle>
+  /** The indexes and feeds written, and the hash of the index entries they list. */
+  index?: {key: string; outputs: CachedArticle['outputs']}
 }
 
 const manifestName = 'manifest.json'
@@ -67,15 +73,31 @@ async function findUp(from: string, name: string): Promise<string | undefined> {
   }
 }
 
+/** The files an article's briefs are made of: the French, its segment map, and per language the resource and the review ledger. */
+export function articleInputs(layout: CorpusLayout, id: string, languages: readonly TargetLanguage[]): string[] {
+  return [layout.articleFile(id), layout.segmentMapFile(id), ...languages.flatMap((lng) => [layout.resourceFile(lng, id), layout.reviewFile(lng, id)])]
+}
+
+export async function inputStats(files: readonly string[]): Promise<CachedArticle['inputs']> {
+  return Promise.all(
+    files.map(async (file) => {
+      try {
+        const stat = await fs.stat(file)
+        return [stat.size, stat.mtimeMs] as [number, number]
+      } catch {
+        return null
+      }
+    })
+  )
+}
+
 /**
  * An article's cache key: the renderer, the build settings, and the bytes
- * of every file its briefs are made of (the French, its segment map, and
- * per language the resource and the review ledger). Content-addressed:
- * touching a file without changing it changes nothing.
+ * of every input file. Content-addressed: touching a file without changing
+ * it changes nothing.
  */
-export async function articleKey(layout: CorpusLayout, id: string, renderer: string, languages: readonly TargetLanguage[], onlyReviewed: boolean): Promise<string> {
+export async function articleKey(files: readonly string[], renderer: string, languages: readonly TargetLanguage[], onlyReviewed: boolean): Promise<string> {
   const hash = createHash('sha256').update(`${renderer}\0${languages.join(',')}\0${onlyReviewed}\0`)
-  const files = [layout.articleFile(id), layout.segmentMapFile(id), ...languages.flatMap((lng) => [layout.resourceFile(lng, id), layout.reviewFile(lng, id)])]
   for (const file of files) {
     try {
       hash.update(await fs.readFile(file)).update('\0')
@@ -84,6 +106,27 @@ export async function articleKey(layout: CorpusLayout, id: string, renderer: str
     }
   }
   return hash.digest('hex')
+}
+
+/**
+ * The key of an article, read from the cache when none of its input files
+ * changed size or modification time since (as git's index does), computed
+ * from their bytes otherwise.
+ */
+export async function currentKey(
+  files: readonly string[],
+  cached: CachedArticle | undefined,
+  renderer: string,
+  languages: readonly TargetLanguage[],
+  onlyReviewed: boolean
+): Promise<{key: string; inputs: CachedArticle['inputs']}> {
+  const inputs = await inputStats(files)
+  const unchanged = cached !== undefined && cached.inputs.length === inputs.length && inputs.every((stat, index) => sameStat(stat, cached.inputs[index]))
+  return {key: unchanged ? cached.key : await articleKey(files, renderer, languages, onlyReviewed), inputs}
+}
+
+function sameStat(a: [number, number] | null | undefined, b: [number, number] | null | undefined): boolean {
+  return a === null || b === null || a === undefined || b === undefined ? a === b : a[0] === b[0] && a[1] === b[1]
 }
 
 export async function readManifest(cacheDir: string): Promise<Manifest | undefined> {

@@ -34,9 +34,12 @@ function indented(depth: number, children: Element[]): Array<Element | Text> {
   return [...children.flatMap((child): Array<Element | Text> => [{type: 'text', value: `\n${' '.repeat(depth)}`}, child]), {type: 'text', value: `\n${' '.repeat(depth - 2)}`}]
 }
 
+/** How many articles a feed lists: readers poll for what is new, the indexes list the archive. */
+export const feedLength = 50
+
 /**
  * The Atom feed of one reader language (`feed.<lng>.xml`): one entry per
- * article, newest first, linking to the reader's view of it, titled in the
+ * article of the newest `feedLength`, newest first, linking to the reader's view of it, titled in the
  * reader's language when translated (in French otherwise). Its `updated`
  * is the newest article's date, never the clock, so a rebuild gives the
  * same bytes. Links are relative to the feed.
@@ -44,7 +47,7 @@ function indented(depth: number, children: Element[]): Array<Element | Text> {
 export function renderAtomFeed(entries: IndexEntry[], views: BriefView[], ui: UiText): string {
   const t = ui.t
   const view = readerView(views, ui.lng)
-  const sorted = sortIndex(entries)
+  const sorted = sortIndex(entries).slice(0, feedLength)
   const newest = sorted[0]?.date
   const children: Element[] = [
     x('title', xmlText(t('feed.title'))),

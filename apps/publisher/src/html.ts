@@ -5,7 +5,7 @@ import type {Heading, Paragraph} from 'mdast'
 import type {ArticleView, BriefCounts, BriefTitle, SourceBlock, TranslatedBlock} from './brief.js'
 import {masthead, renderPage} from './page.js'
 import {feedPath, indexPath, viewColumns, viewLabel, viewName, type BriefView} from './paths.js'
-import {identifySentences, toSafeHast, visitSentences} from './sanitize.js'
+import {identifySentences, mapSentences, toSafeHast} from './sanitize.js'
 import {sentenceLinkingScript} from './script.js'
 import type {UiLanguage, UiText} from './ui.js'
 
@@ -75,11 +75,11 @@ export function renderHtmlBrief(brief: HtmlBrief, ui: UiText): string {
       {id: block.id},
       cells.map((cell, position) => {
         const lng = languages[position]!
-        const nodes = structuredClone(cell)
-        visitSentences(nodes, (span, segment) => {
-          if (span.properties.tabIndex === undefined) return
-          span.properties.ariaDescribedBy = languages.filter((other) => other !== lng).map((other) => `${idPrefix(other)}${segment}`)
-        })
+        const nodes = mapSentences(cell, (span, segment) =>
+          span.properties.tabIndex === undefined
+            ? span
+            : {...span, properties: {...span.properties, ariaDescribedBy: languages.filter((other) => other !== lng).map((other) => `${idPrefix(other)}${segment}`)}}
+        )
         return h(position === 0 ? 'div.source' : 'div.target', {lang: lng, dataLabel: names[position]}, nodes)
       })
     )

@@ -7,6 +7,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {masthead, renderPage} from './page.js'
 import {briefPath, feedPath, indexPath, viewColumns, viewLabel, type BriefView} from './paths.js'
+import {renderCells, tableFromCells} from './table-cells.js'
 import {uiLanguages, type UiLanguage, type UiText} from './ui.js'
 
 /** What the index and the feeds need of each article: kept small, so a large corpus stays cheap in memory. */
@@ -15,6 +16,8 @@ export interface IndexEntry {
   date: string
   title: string
   languages: Array<{lng: TargetLanguage; title: string | undefined; translated: number; reviewed: number; total: number}>
+  /** The article's row of the Markdown index, serialized when the article was built (`markdownIndexRow`). */
+  markdownRow?: string[]
 }
 
 /** Newest first, then by ID: a stable order whatever the file system returns. */
@@ -33,7 +36,35 @@ export function readerLanguages(languages: readonly TargetLanguage[]): UiLanguag
   return uiLanguages.filter((lng) => lng === 'fr' || (languages as readonly string[]).includes(lng))
 }
 
-const stringifier = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify).freeze()
+const stringifier = unified()
+  .use(remarkGfm, {tablePipeAlign: false})
+  .use(remarkStringify)
+  .use(function () {
+    // After remark-gfm's: rows serialized when their article was built are used as they are.
+    ;(this.data().toMarkdownExtensions ??= []).push(tableFromCells())
+  })
+  .freeze()
+
+/**
+ * An article's row of the Markdown index: date, title, a link per brief with
+ * its translated/total count. Serialized with the article (on its thread,
+ * cached with it), so a rebuild that changes one article serializes one row.
+ */
+export function markdownIndexRow(entry: IndexEntry, views: BriefView[], ui: UiText): string[] {
+  const text = (value: string): PhrasingContent => ({type: 'text', value})
+  return renderCells(
+    (tree) => stringifier.stringify(tree),
+    [
+      [text(ui.date(entry.date))],
+      [text(entry.title.replace(/\s*\n\s*/g, ' '))],
+      ...views.map((view): PhrasingContent[] => {
+        const link: PhrasingContent = {type: 'link', url: `./${briefPath(entry.id, view, 'md')}`, children: [text(viewColumns(view).join(' | '))]}
+        const only = view.languages.length === 1 ? entry.languages.find((language) => language.lng === view.languages[0]) : undefined
+        return only ? [link, text(` (${only.translated}/${only.total})`)] : [link]
+      })
+    ]
+  )
+}
 
 /**
  * The Markdown index (for GitHub), in French like `index.html`: date,
@@ -59,15 +90,7 @@ export function renderMarkdownIndex(entries: IndexEntry[], views: BriefView[], u
           ...sortIndex(entries).map(
             (entry): TableRow => ({
               type: 'tableRow',
-              children: [
-                cell([text(ui.date(entry.date))]),
-                cell([text(entry.title.replace(/\s*\n\s*/g, ' '))]),
-                ...views.map((view) => {
-                  const link: PhrasingContent = {type: 'link', url: `./${briefPath(entry.id, view, 'md')}`, children: [text(viewColumns(view).join(' | '))]}
-                  const only = view.languages.length === 1 ? entry.languages.find((language) => language.lng === view.languages[0]) : undefined
-                  return cell(only ? [link, text(` (${only.translated}/${only.total})`)] : [link])
-                })
-              ]
+              children: (entry.markdownRow ?? markdownIndexRow(entry, views, ui)).map((markdown) => ({type: 'tableCell', data: {markdown}, children: []}))
             })
           )
         ]

@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {articleView, translateBlock, translatedTitle, type ArticleView} from './brief.js'
 import {renderHtmlBrief, renderSourceBlocks, renderTargetBlocks, type BriefColumn} from './html.js'
-import type {IndexEntry} from './index-page.js'
+import {markdownIndexRow, type IndexEntry} from './index-page.js'
 import {renderColumnCells, renderMarkdownBrief, type MarkdownColumn} from './markdown.js'
 import {serializeFiles, type FileMessages} from './messages.js'
 import {briefPath, type BriefView} from './paths.js'
@@ -102,7 +102,7 @@ export async function renderArticle(context: RenderContext, id: string): Promise
         )
       }
       output.counts.briefs = languages.length
-      output.entry = entry
+      output.entry = {...entry, markdownRow: markdownIndexRow(entry, views, ui.text('fr'))}
     }
   } catch (error) {
     output.failed = true

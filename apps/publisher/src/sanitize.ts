@@ -69,3 +69,17 @@ export function visitSentences(nodes: ElementContent[], visitor: (span: Element,
   }
   nodes.forEach(walk)
 }
+
+/**
+ * `nodes` with every sentence span replaced by `change(span, segment)`,
+ * sharing everything else: the rendered blocks of an article serve every
+ * view, so a view changes copies, never them.
+ */
+export function mapSentences(nodes: readonly ElementContent[], change: (span: Element, segment: string) => Element): ElementContent[] {
+  return nodes.map(function map(node): ElementContent {
+    if (node.type !== 'element') return node
+    const segment = node.properties.dataSegment
+    if (node.tagName === 'span' && typeof segment === 'string') return change(node, segment)
+    return {...node, children: node.children.map(map)}
+  })
+}

@@ -77,7 +77,10 @@ for (const size of sizes) {
       samples.eleventy.push((await runner('eleventy', [path.join(corpus, 'articles'), path.join(work, 'eleventy')])).seconds)
       await fs.rm(path.join(work, 'io'), {recursive: true, force: true})
       samples.io.push((await runner('io', [corpus, site, path.join(work, 'io')])).seconds)
-      process.stderr.write(`${size} articles, run ${index + 1}/${runs}: cold ${cold.seconds.toFixed(2)} s\n`)
+      const last = (key: keyof typeof samples) => samples[key].at(-1)!.toFixed(2)
+      process.stderr.write(
+        `${size} articles, run ${index + 1}/${runs}: cold ${last('cold')} s, no change ${last('nochange')} s, one change ${last('onechange')} s, remark ${last('remark')} s, eleventy ${last('eleventy')} s, io ${last('io')} s, peak ${Math.round(peak)} MB\n`
+      )
     }
     const cold = median(samples.cold)
     const result: SizeResult = {

@@ -1,12 +1,13 @@
 import path from 'node:path'
-import {languageProblem, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {targetLanguages} from '@briefs/corpus'
 import {buildBriefs, buildIndex} from '@briefs/publisher'
-import {parse} from '../../args.js'
+import {checkCorpus} from '@briefs/qa'
+import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
 
-export const usage = `Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--workers <n>] [--no-cache] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]
+export const usage = `Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--check] [--workers <n>] [--no-cache] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]
 
 Build the side-by-side briefs: for every article, the French beside each
 translation (<out>/<article-id>/fr-<lng>.md and .html) and beside all of
@@ -21,6 +22,7 @@ on one worker thread per core.
   --lang <lng>        only this target language (repeatable; default: ${targetLanguages.join(', ')})
   --out <dir>         where the briefs land (default: site/ beside the corpus)
   --only-reviewed     refuse to publish a missing, draft or stale translation (an error)
+  --check             first run the translation checks (as \`briefs check\`): an error stops the build
   --workers <n>       worker threads (default: one per core; 1 renders on the main thread)
   --no-cache          rebuild every article (the cache is node_modules/.cache/briefs beside the corpus)
   --shard <k>/<n>     build only the k-th of n slices of the corpus, for CI runners side by side;
@@ -35,6 +37,7 @@ export async function build(argv: string[], context: Context): Promise<number> {
       lang: {type: 'string', multiple: true},
       out: {type: 'string'},
       'only-reviewed': {type: 'boolean'},
+      check: {type: 'boolean'},
       workers: {type: 'string'},
       'no-cache': {type: 'boolean'},
       shard: {type: 'string'},
@@ -47,12 +50,8 @@ export async function build(argv: string[], context: Context): Promise<number> {
     context.stdout.write(`${usage}\n`)
     return 0
   }
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
-  const languages = (values.lang ?? [...targetLanguages]).map((lng) => {
-    const problem = languageProblem(lng)
-    if (problem) throw new UsageError(problem)
-    return lng as TargetLanguage
-  })
+  noPositionals(positionals, usage)
+  const languages = languagesOption(values.lang)
   const workers = values.workers === undefined ? undefined : positiveInteger(values.workers, '--workers')
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
   const corpus = findCorpus(context, values.corpus)
@@ -69,6 +68,12 @@ export async function build(argv: string[], context: Context): Promise<number> {
     }
     context.stdout.write(`Indexed ${index.articles} articles from ${shards} shards in ${path.relative(context.cwd, out) || '.'}/\n`)
     return 0
+  }
+
+  if (values.check) {
+    const checked = await checkCorpus({corpus, languages})
+    report(context, checked.files)
+    if (checked.errors > 0) throw new InputError(`Build stopped: the translation checks found ${checked.errors} errors`, [])
   }
 
   const cacheDir = values['no-cache'] ? undefined : path.join(path.dirname(corpus), 'node_modules', '.cache', 'briefs', shard ? `shard-${shard.index}-of-${shard.count}` : 'site')

@@ -1,9 +1,9 @@
 import path from 'node:path'
-import {languageProblem, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {targetLanguages, type TargetLanguage} from '@briefs/corpus'
 import {checkCorpus} from '@briefs/qa'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {parse} from '../../args.js'
+import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {exitCodes, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
@@ -50,14 +50,10 @@ export async function check(argv: string[], context: Context): Promise<number> {
     context.stdout.write(`${usage}\n`)
     return exitCodes.ok
   }
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
+  noPositionals(positionals, usage)
   const format = values.format ?? 'text'
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unexpected format ${JSON.stringify(format)}, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}`)
-  const languages = (values.lang ?? [...targetLanguages]).map((lng) => {
-    const problem = languageProblem(lng)
-    if (problem) throw new UsageError(problem)
-    return lng as TargetLanguage
-  })
+  const languages = languagesOption(values.lang)
 
   const result = await checkCorpus({corpus: findCorpus(context, values.corpus), articles: values.article, languages})
   const summary = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'} in ${result.pairs} translations of ${result.segments} segments`

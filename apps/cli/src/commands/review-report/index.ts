@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import {writeFileAtomic} from '@briefs/corpus'
 import {reviewReport, RevisionError} from '@briefs/review'
-import {parse} from '../../args.js'
+import {noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
@@ -20,7 +20,7 @@ export async function reviewReportCommand(argv: string[], context: Context): Pro
     context.stdout.write(`${usage}\n`)
     return 0
   }
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
+  noPositionals(positionals, usage)
   if (!values.base) throw new UsageError(`Missing --base\n\n${usage}`)
   let result
   try {

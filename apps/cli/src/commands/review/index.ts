@@ -1,7 +1,7 @@
 import {corpusLayout, languageProblem, loadArticle, readResource, type TargetLanguage} from '@briefs/corpus'
 import {approveSegments, readLedger, writeLedger} from '@briefs/review'
 import path from 'node:path'
-import {parse} from '../../args.js'
+import {noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
@@ -36,7 +36,7 @@ export async function review(argv: string[], context: Context): Promise<number> 
     context.stdout.write(`${usage}\n`)
     return 0
   }
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
+  noPositionals(positionals, usage)
   if (!values.article || !values.lang || !values.reviewer?.trim()) throw new UsageError(`Missing --article, --lang or --reviewer\n\n${usage}`)
   const problem = languageProblem(values.lang)
   if (problem) throw new UsageError(problem)

@@ -1,7 +1,7 @@
-import {corpusLayout, languageProblem, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
 import {formatWordDiff, reviewArticle, reviewedShare, wordDiff, type StateCounts} from '@briefs/review'
 import type {VFile} from 'vfile'
-import {parse} from '../../args.js'
+import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
@@ -37,12 +37,8 @@ export async function status(argv: string[], context: Context): Promise<number> 
     context.stdout.write(`${usage}\n`)
     return 0
   }
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
-  const languages = (values.lang ?? [...targetLanguages]).map((lng) => {
-    const problem = languageProblem(lng)
-    if (problem) throw new UsageError(problem)
-    return lng as TargetLanguage
-  })
+  noPositionals(positionals, usage)
+  const languages = languagesOption(values.lang)
   const layout = corpusLayout(findCorpus(context, values.corpus))
   const ids = values.article ?? (await listArticleIds(layout))
 
