@@ -1,14 +1,17 @@
 import {languageProblem, targetLanguages, type TargetLanguage} from '@briefs/corpus'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {UsageError} from './errors.js'
+import {HelpRequested, UsageError} from './errors.js'
 
-/** node:util's parseArgs, with its errors turned into usage errors. */
+/** node:util's parseArgs, with its errors turned into usage errors, and `--help` answered with `usage`. */
 export function parse<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  let parsed
   try {
-    return parseArgs({args: argv, options: {...options, help: {type: 'boolean', short: 'h'}}, allowPositionals: true, strict: true})
+    parsed = parseArgs({args: argv, options: {...options, help: {type: 'boolean', short: 'h'}}, allowPositionals: true, strict: true})
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
   }
+  if ((parsed.values as {help?: boolean}).help) throw new HelpRequested(usage)
+  return parsed
 }
 
 /** `--lang` values, checked: every target language when none is given. */

@@ -26,3 +26,11 @@ export class InputError extends Error {
     super(message)
   }
 }
+
+/** `--help` was asked for: not an error, the usage is the answer (exit 0). */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested'
+  constructor(readonly usage: string) {
+    super('help')
+  }
+}

@@ -8,7 +8,7 @@ import {segments, usage as segmentsUsage} from './commands/segments/index.js'
 import {status, usage as statusUsage} from './commands/status/index.js'
 import {sync, usage as syncUsage} from './commands/sync/index.js'
 import type {Context} from './context.js'
-import {exitCodes, InputError, UsageError} from './errors.js'
+import {exitCodes, HelpRequested, InputError, UsageError} from './errors.js'
 import {report} from './report.js'
 
 const commands = {build, check, ingest, review, 'review-report': reviewReportCommand, segments, status, sync} as const
@@ -40,6 +40,10 @@ export async function run(argv: string[], context: Context): Promise<number> {
     if (!Object.hasOwn(commands, name)) throw new UsageError(`Unexpected command \`${name}\`, expected one of ${Object.keys(commands).join(', ')}\n\n${usage}`)
     return await commands[name as keyof typeof commands](rest, context)
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      context.stdout.write(`${error.usage}\n`)
+      return exitCodes.ok
+    }
     if (error instanceof UsageError) {
       context.stderr.write(`briefs: ${error.message}\n`)
       return exitCodes.usage

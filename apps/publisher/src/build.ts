@@ -10,7 +10,7 @@ import {renderAtomFeed} from './feed.js'
 import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
 import {deserializeFiles} from './messages.js'
 import {briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
-import {buildInWorkers} from './pool.js'
+import {buildInThreads} from './pool.js'
 import {failure} from './render-article.js'
 import {loadUi} from './ui.js'
 
@@ -32,7 +32,7 @@ export interface BuildOptions {
    * is not rebuilt. No cache when absent.
    */
   cacheDir?: string
-  /** Worker threads rendering articles; 1 renders on the main thread. Default: one per core, or the main thread for a handful of articles. */
+  /** Threads rendering articles: the main thread and `workers - 1` worker threads. Default: one per core, or the main thread alone for a handful of articles. */
   workers?: number
   /**
    * Build one slice of the corpus (articles `index`, `index + count`, ... of
@@ -113,13 +113,11 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
 
   const settings: RenderSettings = {corpus: layout.root, out: path.resolve(options.out), languages, onlyReviewed}
   // A thread costs a fresh copy of every module: worth it for a corpus, not for the few articles of a day's fix.
-  const wanted = options.workers ?? (stale.length < minimumForThreads ? 1 : availableParallelism())
-  const workers = Math.max(1, Math.min(wanted, stale.length))
-  if (workers > 1) {
-    for (const [id, article] of await buildInWorkers(stale, workers, settings)) built.set(id, article)
-  } else if (stale.length > 0) {
+  const threads = options.workers ?? (stale.length < minimumForThreads ? 1 : availableParallelism())
+  if (stale.length > 0) {
     const context = createRenderContext(settings)
-    for (const id of stale) built.set(id, await buildArticle(context, settings.out, id))
+    const here = (id: string) => buildArticle(context, settings.out, id)
+    for (const [id, article] of await buildInThreads(stale, threads, settings, here)) built.set(id, article)
   }
 
   const entries: IndexEntry[] = []

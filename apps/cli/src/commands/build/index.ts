@@ -46,10 +46,6 @@ export async function build(argv: string[], context: Context): Promise<number> {
     },
     usage
   )
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
   noPositionals(positionals, usage)
   const languages = languagesOption(values.lang)
   const workers = values.workers === undefined ? undefined : positiveInteger(values.workers, '--workers')

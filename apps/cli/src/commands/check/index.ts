@@ -46,10 +46,6 @@ export async function check(argv: string[], context: Context): Promise<number> {
     {article: {type: 'string', multiple: true}, lang: {type: 'string', multiple: true}, format: {type: 'string'}, strict: {type: 'boolean'}, corpus: {type: 'string'}},
     usage
   )
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return exitCodes.ok
-  }
   noPositionals(positionals, usage)
   const format = values.format ?? 'text'
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unexpected format ${JSON.stringify(format)}, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}`)

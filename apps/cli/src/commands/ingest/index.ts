@@ -29,10 +29,6 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
     normalize: {type: 'boolean'},
     corpus: {type: 'string'}
   }, usage)
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
   if (positionals.length === 0) throw new UsageError(`Missing file to ingest\n\n${usage}`)
   if (positionals.length > 1 && (values.id || values.title)) throw new UsageError('`--id` and `--title` name one article: give one file with them')
 

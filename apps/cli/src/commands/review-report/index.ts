@@ -16,10 +16,6 @@ $GITHUB_STEP_SUMMARY when it is set.`
 
 export async function reviewReportCommand(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(argv, {base: {type: 'string'}, head: {type: 'string'}, out: {type: 'string'}, corpus: {type: 'string'}}, usage)
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
   noPositionals(positionals, usage)
   if (!values.base) throw new UsageError(`Missing --base\n\n${usage}`)
   let result

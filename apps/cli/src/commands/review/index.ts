@@ -3,7 +3,7 @@ import {approveSegments, readLedger, writeLedger} from '@briefs/review'
 import path from 'node:path'
 import {noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
-import {InputError, UsageError} from '../../errors.js'
+import {HelpRequested, InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs review approve --article <id> --lang <lng> --reviewer <name> [--segment <id>...] [--date YYYY-MM-DD] [--corpus <dir>]
@@ -15,10 +15,7 @@ asked for are left as they are. Commit the ledger with the translation.`
 
 export async function review(argv: string[], context: Context): Promise<number> {
   const [action, ...rest] = argv
-  if (action === '--help' || action === '-h') {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
+  if (action === '--help' || action === '-h') throw new HelpRequested(usage)
   if (action !== 'approve') throw new UsageError(`Unexpected \`review ${action ?? ''}\`, expected \`review approve\`\n\n${usage}`)
   const {values, positionals} = parse(
     rest,
@@ -32,10 +29,6 @@ export async function review(argv: string[], context: Context): Promise<number> 
     },
     usage
   )
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
   noPositionals(positionals, usage)
   if (!values.article || !values.lang || !values.reviewer?.trim()) throw new UsageError(`Missing --article, --lang or --reviewer\n\n${usage}`)
   const problem = languageProblem(values.lang)

@@ -20,10 +20,6 @@ segment "title".
 
 export async function segments(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(argv, {json: {type: 'boolean'}}, usage)
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
   if (positionals.length !== 1) throw new UsageError(`Expected one file\n\n${usage}`)
   const filePath = userPath(context, positionals[0]!)
 

@@ -33,10 +33,6 @@ export async function status(argv: string[], context: Context): Promise<number> 
     {json: {type: 'boolean'}, verbose: {type: 'boolean'}, article: {type: 'string', multiple: true}, lang: {type: 'string', multiple: true}, corpus: {type: 'string'}},
     usage
   )
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
   noPositionals(positionals, usage)
   const languages = languagesOption(values.lang)
   const layout = corpusLayout(findCorpus(context, values.corpus))

@@ -18,10 +18,6 @@ corpus/segments/<id>.json. Commit it with the edit.
 
 export async function sync(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(argv, {check: {type: 'boolean'}, corpus: {type: 'string'}}, usage)
-  if (values.help) {
-    context.stdout.write(`${usage}\n`)
-    return 0
-  }
   const layout = corpusLayout(findCorpus(context, values.corpus))
   const ids = positionals.length > 0 ? positionals : await listArticleIds(layout)
   const outdated: string[] = []
