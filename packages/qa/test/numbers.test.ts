@@ -94,6 +94,15 @@ describe('numbers in words', () => {
     expect(shown(text, lng)).toEqual(expected)
   })
 
+  it('reads the smaller parts after a lone multiplier: mille un, тысяча двести, a thousand and one', () => {
+    expect(shown('mille un visiteurs', 'fr')).toEqual(['1001'])
+    expect(shown('mille deux cents visiteurs', 'fr')).toEqual(['1200'])
+    expect(shown('тысяча один посетитель', 'ru')).toEqual(['1001'])
+    expect(shown('тысяча двести человек', 'ru')).toEqual(['1200'])
+    expect(shown('a thousand and one nights', 'en')).toEqual(['1001'])
+    expect(shown('mille visiteurs', 'fr')).toEqual(['1000'])
+  })
+
   it('counts the articles and pronouns for 1 only before a multiplier', () => {
     expect(shown('un homme, une fois, l’un des pays, un million', 'fr')).toEqual(['1000000'])
     expect(shown('a man, one of them, once, a million', 'en')).toEqual(['1000000'])

@@ -208,26 +208,34 @@ function parseNumber(tokens: Token[], start: number, used: Set<number>, vocabula
     if (optional !== undefined && !phraseAt(tokens, start, used, vocabulary, 2)) return {last: start, quantity: {kind: 'number', value: optional, optional: true}}
   }
   const first = smallAt(tokens, start, used, vocabulary)
-  if (!first) {
-    const multiplier = token.type === 'word' ? vocabulary.multipliers.get(token.norm) : undefined
-    if (!multiplier) return undefined
-    // A multiplier with no number before it: `mille` is 1000, `тысячи` may be, `thousands` is no number.
-    const standalone = multiplier.standalone
-    if (standalone === 'exact') return {last: start, quantity: {kind: 'number', value: multiplier.value}}
-    if (standalone === 'optional') return {last: start, quantity: {kind: 'number', value: multiplier.value, optional: true}}
-    if (standalone === 'approximate') return {last: start, quantity: {kind: 'approximate', min: 2 * multiplier.value, max: 1000 * multiplier.value - 1}}
-    return {last: start}
-  }
-  // "pour cent": a percent sign in words, not a hundred.
-  if (lng === 'fr' && first.value === 100 && first.last === start) {
-    const before = tokens[start - 1]
-    if (before?.type === 'word' && before.norm === 'pour') return {last: start}
-  }
   let total = 0
-  let current: number | undefined = first.value
-  let last = first.last
+  let current: number | undefined
+  let last: number
   let smallestMultiplier = Infinity
   let multiplier: number | undefined
+  let standaloneOptional = false
+  if (first) {
+    // "pour cent": a percent sign in words, not a hundred.
+    if (lng === 'fr' && first.value === 100 && first.last === start) {
+      const before = tokens[start - 1]
+      if (before?.type === 'word' && before.norm === 'pour') return {last: start}
+    }
+    current = first.value
+    last = first.last
+  } else {
+    const found = token.type === 'word' ? vocabulary.multipliers.get(token.norm) : undefined
+    if (!found) return undefined
+    // A multiplier with no number before it: `mille` is 1000, `тысячи` may be, `thousands` is no number.
+    const standalone = found.standalone
+    if (standalone === 'approximate') return {last: start, quantity: {kind: 'approximate', min: 2 * found.value, max: 1000 * found.value - 1}}
+    if (standalone !== 'exact' && standalone !== 'optional') return {last: start}
+    // `mille un`, `тысяча двести`: smaller parts may follow, as after `deux mille`.
+    total = found.value
+    last = start
+    smallestMultiplier = found.value
+    multiplier = found.value
+    standaloneOptional = standalone === 'optional'
+  }
   for (let next = last + 1; next < tokens.length && !used.has(next); ) {
     const nextToken = tokens[next]!
     const found = nextToken.type === 'word' ? vocabulary.multipliers.get(nextToken.norm) : undefined
@@ -254,6 +262,7 @@ function parseNumber(tokens: Token[], start: number, used: Set<number>, vocabula
     break
   }
   const value = total + (current ?? 0)
+  if (!first) return {last, quantity: {kind: 'number', value, ...(standaloneOptional && last === start ? {optional: true} : {})}, ...(last === start ? {} : {multiplier})}
   if (first.one && last === first.last) return {last}
   return {last, quantity: {kind: 'number', value, ...(first.optional && last === first.last ? {optional: true} : {})}, ...(multiplier === undefined ? {} : {multiplier})}
 }
