@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {loadArticle, titleSegmentId, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {fileOfError, loadArticle, titleSegmentId, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {reviewArticle, type SegmentReview} from '@briefs/review'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
@@ -157,11 +157,8 @@ function reportUnreviewed(file: VFile, lng: TargetLanguage, reviews: SegmentRevi
 
 /** An error that stopped an article, as a file with one fatal message. */
 export function failure(error: unknown, filePath: string): VFile {
-  if (error instanceof VFileMessage && error.file) {
-    const file = new VFile({path: error.file})
-    file.messages.push(error)
-    return file
-  }
+  if (error instanceof VFileMessage) return fileOfError(error, filePath)
+  // Anything else (a full disk, a bug) still stops only this article, reported like a message.
   const file = new VFile({path: filePath})
   const message = file.message(error instanceof Error ? error.message : String(error), {ruleId: 'build', source: 'briefs'})
   message.fatal = true

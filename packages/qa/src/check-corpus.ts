@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {
   corpusLayout,
+  fileOfError,
   listArticleIds,
   loadArticle,
   nodePlace,
@@ -18,7 +19,6 @@ import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {VFileMessage} from 'vfile-message'
 import {checkPair} from './check-pair.js'
 import {readGlossary, type Glossary} from './glossary/read.js'
 import type {QaMessageData} from './message.js'
@@ -185,14 +185,6 @@ async function loadArticleWithResources(layout: CorpusLayout, id: string, failed
     }
   }
   return {id, article, french: frenchEntries(layout, article), resources}
-}
-
-/** A thrown vfile message (invalid JSON, bad front matter) as a file holding it; any other error is a bug and goes on up. */
-function fileOfError(error: unknown, filePath: string): VFile {
-  if (!(error instanceof VFileMessage)) throw error
-  const file = new VFile({path: error.file || filePath})
-  file.messages.push(error)
-  return file
 }
 
 function frenchEntries(layout: CorpusLayout, article: Article): FrenchEntry[] {

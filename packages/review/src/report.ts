@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises'
-import {corpusLayout, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, fileOfError, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
 import {checkCorpus, glossaryFileNames} from '@briefs/qa'
 import type {PhrasingContent, Root, RootContent, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -150,10 +150,7 @@ async function readSide(root: string, commit: string, relative: string, withChec
           side.counts.set(`${id}/${lng}`, {reviewed: review.counts.reviewed, total: review.reviews.length})
         }
       } catch (error) {
-        if (!(error instanceof VFileMessage)) throw error
-        const file = new VFile({path: error.file || id})
-        file.messages.push(error)
-        side.files.push(relativeTo(folder, relative, file))
+        side.files.push(relativeTo(folder, relative, fileOfError(error, id)))
       }
     }
   } finally {

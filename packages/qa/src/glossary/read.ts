@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {parseJson, readTextFile, type JsonNode} from '@briefs/corpus'
+import {fileOfError, parseJson, readTextFile, type JsonNode} from '@briefs/corpus'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
@@ -53,15 +53,11 @@ export async function readGlossary(corpusRoot: string): Promise<Glossary> {
   try {
     file = await readTextFile(chosen)
   } catch (error) {
-    if (!(error instanceof VFileMessage)) throw error
-    return {files: [fileOfMessage(chosen, error)], terms: []}
+    return {files: [fileOfError(error, chosen)], terms: []}
   }
   const files = [file]
   if (second) {
-    const other = await readTextFile(second).catch((error: unknown) => {
-      if (error instanceof VFileMessage) return fileOfMessage(second, error)
-      throw error
-    })
+    const other = await readTextFile(second).catch((error: unknown) => fileOfError(error, second))
     problem(other, `Unexpected second glossary \`${path.basename(second)}\`, expected one glossary (\`${path.basename(chosen)}\` is used)`, {offset: 0, length: 0, type: 'other'})
     files.push(other)
   }
@@ -178,12 +174,6 @@ function problem(file: VFile, reason: string, node: TreeNode): void {
   const message = file.message(reason, {place: start && end && node.length > 0 ? {start, end} : start, ruleId: 'invalid-glossary', source: 'briefs'})
   // An error that does not stop the checks (unified's convention: fatal, not thrown).
   message.fatal = true
-}
-
-function fileOfMessage(filePath: string, error: VFileMessage): VFile {
-  const file = new VFile({path: filePath})
-  file.messages.push(error)
-  return file
 }
 
 function jsonTree(file: VFile): TreeNode | undefined {

@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {corpusLayout, decodeTextFile, readSegmentMap, writeFileAtomic, writeSegmentMap, type Article} from '@briefs/corpus'
+import {corpusLayout, decodeTextFile, fileOfError, readSegmentMap, writeFileAtomic, writeSegmentMap, type Article} from '@briefs/corpus'
 import {ingestArticle} from '@briefs/ingest'
 import {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
 import {parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
@@ -61,10 +60,7 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
       }
       if (decoded.messages.length > 0) report(context, [decoded])
     } catch (error) {
-      if (!(error instanceof VFileMessage)) throw error
-      const failedFile = new VFile({path: filePath})
-      failedFile.messages.push(error)
-      failed.push(failedFile)
+      failed.push(fileOfError(error, filePath))
     }
   }
   if (failed.length > 0) throw new InputError(`Nothing ingested: ${failed.length} of ${positionals.length} files refused`, failed)

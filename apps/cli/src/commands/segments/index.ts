@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {corpusLayout, decodeTextFile, loadArticle, titleSegmentId, type Article} from '@briefs/corpus'
+import {corpusLayout, decodeTextFile, fileOfError, loadArticle, titleSegmentId, type Article} from '@briefs/corpus'
 import {ingestArticle} from '@briefs/ingest'
 import {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
 import {parse} from '../../args.js'
 import {userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
@@ -39,10 +38,7 @@ export async function segments(argv: string[], context: Context): Promise<number
       includeTitle = article.meta.source?.format !== 'raw'
     }
   } catch (error) {
-    if (!(error instanceof VFileMessage)) throw error
-    const file = new VFile({path: filePath})
-    file.messages.push(error)
-    throw new InputError('Cannot segment this file', [file])
+    throw new InputError('Cannot segment this file', [fileOfError(error, filePath)])
   }
 
   const list = article.segments.filter((segment) => includeTitle || segment.id !== titleSegmentId)
