@@ -7,7 +7,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {masthead, renderPage} from './page.js'
 import {briefPath, feedPath, indexPath, viewColumns, viewLabel, type BriefView} from './paths.js'
-import {renderCells, tableFromCells} from './table-cells.js'
+import {remarkTableFromCells, renderCells} from './table-cells.js'
 import {uiLanguages, type UiLanguage, type UiText} from './ui.js'
 
 /** What the index and the feeds need of each article: kept small, so a large corpus stays cheap in memory. */
@@ -39,10 +39,8 @@ export function readerLanguages(languages: readonly TargetLanguage[]): UiLanguag
 const stringifier = unified()
   .use(remarkGfm, {tablePipeAlign: false})
   .use(remarkStringify)
-  .use(function () {
-    // After remark-gfm's: rows serialized when their article was built are used as they are.
-    ;(this.data().toMarkdownExtensions ??= []).push(tableFromCells())
-  })
+  // Rows serialized when their article was built are used as they are.
+  .use(remarkTableFromCells)
   .freeze()
 
 /**

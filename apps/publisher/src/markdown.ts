@@ -7,15 +7,15 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {ArticleView, BriefCounts, BriefTitle} from './brief.js'
 import {missingMarker, reviewFlag} from './brief.js'
-import {renderCells, tableFromCells} from './table-cells.js'
+import {remarkTableFromCells, renderCells} from './table-cells.js'
 import type {UiText} from './ui.js'
 
 const stringifier = unified()
   .use(remarkGfm, {tablePipeAlign: false})
   .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-'})
+  .use(remarkTableFromCells)
   .use(function () {
-    // After remark-gfm's: these handlers win.
-    ;(this.data().toMarkdownExtensions ??= []).push(sentenceToMarkdown(), tableFromCells())
+    ;(this.data().toMarkdownExtensions ??= []).push(sentenceToMarkdown())
   })
   .freeze()
 

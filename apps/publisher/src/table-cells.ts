@@ -2,6 +2,8 @@ import type {Parents, PhrasingContent, Root, Table, TableCell} from 'mdast'
 import {gfmTableToMarkdown} from 'mdast-util-gfm-table'
 import type {Info, Options as ToMarkdownExtension, State} from 'mdast-util-to-markdown'
 import {markdownTable} from 'markdown-table'
+import type {} from 'remark-stringify'
+import type {Processor} from 'unified'
 
 declare module 'mdast' {
   interface TableCellData {
@@ -45,6 +47,14 @@ export function tableFromCells(): ToMarkdownExtension {
       }
     }
   }
+}
+
+/**
+ * remark plugin: `tableFromCells` for remark-stringify. Use it after
+ * remark-gfm, whose own `table` handler it must override.
+ */
+export function remarkTableFromCells(this: Processor): undefined {
+  ;(this.data().toMarkdownExtensions ??= []).push(tableFromCells())
 }
 
 /** Serialize table cells once, through `stringify` (a processor with `tableFromCells`), for reuse in any table. */

@@ -8,7 +8,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {removePosition} from 'unist-util-remove-position'
 import {describe, expect, it} from 'vitest'
-import {parseTranslation, tableFromCells} from '../src/index.js'
+import {parseTranslation, remarkTableFromCells} from '../src/index.js'
 import {renderCells} from '../src/table-cells.js'
 import {repositoryCorpus} from './helpers/corpus.js'
 
@@ -34,9 +34,7 @@ const reference = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkSt
 const withCells = unified()
   .use(remarkGfm, {tablePipeAlign: false})
   .use(remarkStringify)
-  .use(function () {
-    ;(this.data().toMarkdownExtensions ??= []).push(tableFromCells())
-  })
+  .use(remarkTableFromCells)
   .freeze()
 
 /** A table rendered by remark-gfm as it is, and the same table assembled from cells serialized one column at a time. */
