@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {corpusLayout, listArticleIds, loadArticle, readSegmentMap, writeSegmentMap} from '@briefs/corpus'
 import {diffSegmentMaps, type SegmentMapDiff} from '@briefs/segment'
+import type {VFile} from 'vfile'
 import {parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
@@ -20,11 +21,11 @@ export async function sync(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(argv, {check: {type: 'boolean'}, corpus: {type: 'string'}}, usage)
   const layout = corpusLayout(findCorpus(context, values.corpus))
   const ids = positionals.length > 0 ? positionals : await listArticleIds(layout)
-  const outdated: string[] = []
+  const outdated: VFile[] = []
   for (const id of ids) {
     const article = await loadArticle(layout, id)
     if (!article.segmentMapOutdated) continue
-    outdated.push(id)
+    outdated.push(article.file)
     const committed = await readSegmentMap(layout.segmentMapFile(id))
     const summary = describe(diffSegmentMaps(committed?.map, article.segmentMap))
     const where = path.relative(context.cwd, layout.segmentMapFile(id))
@@ -37,12 +38,7 @@ export async function sync(argv: string[], context: Context): Promise<number> {
   }
   if (outdated.length === 0) context.stdout.write(`All ${ids.length} segment maps are up to date\n`)
   if (values.check && outdated.length > 0) {
-    const files = []
-    for (const id of outdated) {
-      const article = await loadArticle(layout, id)
-      files.push(article.file)
-    }
-    report(context, files)
+    report(context, outdated)
     throw new InputError(`${outdated.length} segment maps out of date: run \`pnpm briefs sync\``, [])
   }
   return 0
