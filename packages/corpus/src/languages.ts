@@ -1,16 +1,3 @@
-/** The language of every article. */
-export const sourceLanguage = 'fr'
-
-/** The languages briefs are translated into, in the order they are shown. */
-export const targetLanguages = ['en', 'ru'] as const
-
-export type TargetLanguage = (typeof targetLanguages)[number]
-
-export function isTargetLanguage(value: string): value is TargetLanguage {
-  return (targetLanguages as readonly string[]).includes(value)
-}
-
-export function languageProblem(value: string): string | undefined {
-  if (isTargetLanguage(value)) return undefined
-  return `Unexpected language ${JSON.stringify(value)}, expected one of ${targetLanguages.map((lng) => `\`${lng}\``).join(', ')}`
-}
+// The languages themselves are profiles of `@briefs/languages`; a corpus lists its target languages in `briefs.config.json`.
+export {isTargetLanguage, sourceLanguage} from '@briefs/languages'
+export type {LanguageCode, TargetLanguage} from '@briefs/languages'

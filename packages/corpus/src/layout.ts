@@ -4,6 +4,7 @@ import type {TargetLanguage} from './languages.js'
 /**
  * Where everything lives in a corpus folder:
  *
+ * - `briefs.config.json`: the target languages and rule settings;
  * - `articles/<id>.md`: the French article, Markdown with YAML front matter;
  * - `segments/<id>.json`: its committed segment map (the stable IDs);
  * - `locales/<lng>/<id>.json`: the i18next resource (namespace `<id>`);
@@ -11,6 +12,8 @@ import type {TargetLanguage} from './languages.js'
  */
 export interface CorpusLayout {
   root: string
+  /** `briefs.config.json`: the target languages and rule settings. */
+  configFile: string
   articlesDir: string
   articleFile(id: string): string
   segmentMapFile(id: string): string
@@ -24,6 +27,7 @@ export function corpusLayout(root: string): CorpusLayout {
   const articlesDir = path.join(resolved, 'articles')
   return {
     root: resolved,
+    configFile: path.join(resolved, 'briefs.config.json'),
     articlesDir,
     articleFile: (id) => path.join(articlesDir, `${id}.md`),
     segmentMapFile: (id) => path.join(resolved, 'segments', `${id}.json`),

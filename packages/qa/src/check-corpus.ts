@@ -1,149 +1,164 @@
 import path from 'node:path'
+import {loadBitext, type Bitext, type TranslationUnit} from '@briefs/bitext'
 import {
   corpusLayout,
   fileOfError,
   listArticleIds,
   loadArticle,
   nodePlace,
-  readResource,
-  targetLanguages,
-  titleSegmentId,
+  readCorpusConfig,
+  Translations,
   type Article,
+  type CorpusConfig,
   type CorpusLayout,
-  type Resource,
-  type ResourceEntry,
+  type RuleSetting,
   type TargetLanguage
 } from '@briefs/corpus'
-import type {Sentence} from '@briefs/segment'
-import type {Position} from 'unist'
-import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {checkPair} from './check-pair.js'
-import {readGlossary, type Glossary} from './glossary/read.js'
-import type {QaMessageData} from './message.js'
-import type {QuantityComparison} from './numbers/compare.js'
-import type {Finding, FrenchSegment, Pair} from './pair.js'
-import {rules} from './rules.js'
-import {crossLanguage} from './rules/cross-language.js'
-import {inconsistentTranslation} from './rules/inconsistent-translation.js'
-import {lengthRatio} from './rules/length-ratio.js'
+import {readGlossary} from './glossary/read.js'
 import {stringValueOffset} from './json-string.js'
-import {parseTranslation, plainText} from './translation.js'
+import type {QaMessageData} from './message.js'
+import {applySetting, reportFinding, type BitextFinding, type CorpusSample, type Finding, type Pair, type Rule, type RuleSettings} from './rule.js'
+import {bitextRules, corpusRules, isRuleId, rules} from './rules.js'
 
 export interface CheckOptions {
   /** The corpus folder. */
   corpus: string
   /** Only these articles (default: all). Corpus-wide rules still compare with every article. */
   articles?: readonly string[] | undefined
-  /** Only these languages (default: all). `cross-language` needs both. */
+  /** Only these languages (default: the corpus's). `cross-language` compares with every language. */
   languages?: readonly TargetLanguage[] | undefined
 }
 
 export interface CheckResult {
-  /** Every file with messages, sorted by path: resources, the glossary, articles that could not be read. */
+  /** Every file with messages, sorted by path: resources, the glossary, the configuration, articles that could not be read. */
   files: VFile[]
   errors: number
   warnings: number
-  /** Aligned pairs (French segment, translation) checked. */
+  /** Translation units with a translation, checked. */
   pairs: number
   /** French segments of the articles checked, times the languages checked. */
   segments: number
 }
 
-/** A French segment of a loaded article, with where it stands. */
-interface FrenchEntry {
-  segment: FrenchSegment
-  /** `corpus/articles/<id>.md:line:column`, for messages. */
-  where: {file: string; line: number; column: number}
+/** What the checks found on one unit, before it becomes a message. */
+interface UnitResult {
+  unit: TranslationUnit
+  findings: Array<{rule: Rule; finding: Finding}>
 }
 
-interface LoadedArticle {
-  id: string
-  article: Article
-  french: FrenchEntry[]
-  resources: Map<TargetLanguage, Resource | undefined>
-}
-
-/** One segment in one language, and what the checks found. */
-interface PairResult {
-  article: LoadedArticle
-  lng: TargetLanguage
-  french: FrenchEntry
-  entry: ResourceEntry | undefined
-  pair: Pair | undefined
-  findings: Finding[]
-  /** The number check's matching, for `cross-language`; absent when the pair is not comparable. */
-  numbers: QuantityComparison | undefined
+/** One article in one language, checked. */
+interface Checked {
+  bitext: Bitext
+  /** Where the French path is shown from (`corpus/articles/<id>.md`). */
+  frenchPath: string
+  results: UnitResult[]
+  /** Findings about resource entries attached to no unit, or to a changed one. */
+  entryFindings: Array<{rule: Rule; finding: BitextFinding}>
 }
 
 /**
- * Run every check over every aligned pair of the corpus (or of the
- * articles and languages asked for). Findings are vfile messages on the
- * resource files (`ruleId`, `source: 'briefs'`, the place of the
+ * Run every rule over every translation unit of the corpus (or of the
+ * articles and languages asked for), reading each article's bitext once.
+ * Findings are vfile messages on the resource files (`ruleId`, `source:
+ * 'briefs'`, `url` to the rule's documentation, the place of the
  * translation in the JSON; errors have `fatal: true` and are not thrown),
- * with `message.data` saying which article, language and segment, and the
- * French place in the reason. Nothing is printed.
+ * with `message.data` saying which article, language and unit, and the
+ * French place in the reason. Nothing is printed. Time and memory grow
+ * linearly with the corpus.
  */
 export async function checkCorpus(options: Readonly<CheckOptions>): Promise<CheckResult> {
   const layout = corpusLayout(options.corpus)
+  const config = await readCorpusConfig(layout)
+  const settings = ruleSettings(config)
   const ids = await listArticleIds(layout)
+  const known = new Set(ids)
   const selected = new Set(options.articles ?? ids)
   for (const id of selected) {
-    if (!ids.includes(id)) {
-      new VFile({path: layout.articleFile(id)}).fail(`Unexpected article \`${id}\`, expected one of the corpus: ${ids.map((known) => `\`${known}\``).join(', ')}`, {
+    if (!known.has(id)) {
+      new VFile({path: layout.articleFile(id)}).fail(`Unexpected article \`${id}\`, expected one of the corpus: ${ids.map((other) => `\`${other}\``).join(', ')}`, {
         ruleId: 'article-id',
         source: 'briefs'
       })
     }
   }
-  const languages = new Set<TargetLanguage>(options.languages ?? targetLanguages)
+  const languages = new Set<TargetLanguage>(options.languages ?? config.languages)
   const reported = new Set<VFile>()
-  const glossary = await readGlossary(layout.root)
+  if (config.file.messages.length > 0) reported.add(config.file)
+  const glossary = await readGlossary(layout.root, config.languages)
   for (const file of glossary.files) if (file.messages.length > 0) reported.add(file)
-
-  const articles: LoadedArticle[] = []
-  for (const id of ids) {
-    const loaded = await loadArticleWithResources(layout, id, (file) => {
-      if (selected.has(id)) reported.add(file)
-    })
-    if (loaded) articles.push(loaded)
+  for (const file of glossary.files) {
+    file.messages = file.messages.filter((message) => message.ruleId !== rules['invalid-glossary'].id || applySetting(message, rules['invalid-glossary'], settings))
   }
-  for (const loaded of articles) {
-    for (const lng of languages) {
-      const resource = loaded.resources.get(lng)
-      if (selected.has(loaded.id) && resource && resource.file.messages.length > 0) reported.add(resource.file)
+
+  const translations = new Translations()
+  const checked: Checked[] = []
+  const samples: CorpusSample[] = []
+  const sampleOrigins: UnitResult[] = []
+  for (const id of ids) {
+    let article: Article
+    try {
+      article = await loadArticle(layout, id)
+    } catch (error) {
+      if (selected.has(id)) reported.add(fileOfError(error, layout.articleFile(id)))
+      continue
+    }
+    if (selected.has(id) && article.file.messages.length > 0) reported.add(article.file)
+    for (const lng of config.languages) {
+      let bitext: Bitext
+      try {
+        bitext = await loadBitext(layout, article, lng, {translations})
+      } catch (error) {
+        // A resource that cannot be read is reported as such; its segments are not reported missing on top.
+        if (selected.has(id) && languages.has(lng)) reported.add(fileOfError(error, layout.resourceFile(lng, id)))
+        continue
+      }
+      const frenchPath = shownPath(layout, article.file.path)
+      const results: UnitResult[] = []
+      for (const unit of bitext.units) {
+        const result: UnitResult = {unit, findings: []}
+        results.push(result)
+        if (!unit.target || unit.target.value.trim() === '') continue
+        const pair: Pair = {lng, french: frenchText(unit), translation: unit.target}
+        const own = checkPair(pair, glossary.terms, settings)
+        result.findings.push(...own.findings)
+        samples.push({lng, article: id, pair, where: wherePlace(layout, bitext, unit), found: new Set(own.findings.map(({rule}) => rule.id))})
+        sampleOrigins.push(result)
+      }
+      const entryFindings: Checked['entryFindings'] = []
+      for (const rule of bitextRules) {
+        for (const finding of rule.check(bitext)) {
+          if (finding.unit) results[bitext.units.indexOf(finding.unit)]!.findings.push({rule, finding})
+          else entryFindings.push({rule, finding})
+        }
+      }
+      checked.push({bitext, frenchPath, results, entryFindings})
     }
   }
 
-  const results = articles.flatMap((loaded) => targetLanguages.flatMap((lng) => loaded.french.map((french) => checkSegment(loaded, lng, french, glossary))))
-  corpusWideChecks(results, layout)
+  // Rules that compare units with each other: lengths, consistency, languages against each other.
+  for (const rule of corpusRules) {
+    for (const [index, finding] of rule.check(samples)) sampleOrigins[index]!.findings.push({rule, finding})
+  }
 
   let pairs = 0
   let segments = 0
-  for (const loaded of articles) {
-    if (!selected.has(loaded.id)) continue
-    for (const lng of languages) {
-      const resource = loaded.resources.get(lng)
-      const file = resource?.file ?? new VFile({path: layout.resourceFile(lng, loaded.id)})
-      const own = results.filter((result) => result.article === loaded && result.lng === lng)
-      segments += own.length
-      pairs += own.filter((result) => result.pair).length
-      for (const result of own) {
-        for (const finding of result.findings) report(file, finding, result, own)
-      }
-      for (const [key, entry] of resource?.entries ?? []) {
-        if (loaded.french.some((french) => french.segment.id === key)) continue
-        const message = file.message(`Unexpected translation of \`${key}\`, a segment the article does not have, expected keys of its segments (see \`pnpm briefs segments\`)`, {
-          place: nodePlace(file, entry.keyNode),
-          ruleId: 'orphan-translation',
-          source: 'briefs'
-        })
-        message.fatal = true
-        message.data = {article: loaded.id, lang: lng, segment: key} satisfies QaMessageData
-      }
-      if (file.messages.length > 0) reported.add(file)
+  for (const {bitext, frenchPath, results, entryFindings} of checked) {
+    if (!selected.has(bitext.article.id) || !languages.has(bitext.lng)) continue
+    const file = bitext.resource?.file ?? new VFile({path: layout.resourceFile(bitext.lng, bitext.article.id)})
+    segments += bitext.segments.length
+    results.forEach((result, index) => {
+      if (result.unit.target && result.unit.target.value.trim() !== '') pairs++
+      // Unit rules first, then presence and corpus-wide rules, each in rule order: the order messages always had.
+      for (const {rule, finding} of result.findings) report(file, rule, finding, settings, bitext, frenchPath, results, index)
+    })
+    for (const {rule, finding} of entryFindings) {
+      const message = reportFinding(file, rule, finding.reason, nodePlace(file, finding.problem!.entry.keyNode), settings)
+      if (message) message.data = {article: bitext.article.id, lang: bitext.lng, segment: finding.problem!.key, segments: []} satisfies QaMessageData
     }
+    if (file.messages.length > 0) reported.add(file)
   }
 
   const files = [...reported].sort((a, b) => a.path.localeCompare(b.path))
@@ -165,139 +180,87 @@ export async function checkArticle(options: Readonly<Omit<CheckOptions, 'article
   return checkCorpus({corpus: options.corpus, articles: [options.article], languages: options.languages})
 }
 
-async function loadArticleWithResources(layout: CorpusLayout, id: string, failed: (file: VFile) => void): Promise<LoadedArticle | undefined> {
-  let article: Article
-  try {
-    article = await loadArticle(layout, id)
-  } catch (error) {
-    failed(fileOfError(error, layout.articleFile(id)))
-    return undefined
-  }
-  if (article.file.messages.length > 0) failed(article.file)
-  const resources = new Map<TargetLanguage, Resource | undefined>()
-  for (const lng of targetLanguages) {
-    try {
-      resources.set(lng, await readResource(layout, lng, id))
-    } catch (error) {
-      const file = fileOfError(error, layout.resourceFile(lng, id))
-      // A resource that cannot be read is reported as such; its segments are not reported missing on top.
-      resources.set(lng, {lng, namespace: id, file, entries: new Map()})
+/** The rule settings of a corpus; an unknown rule ID is an error on the configuration. */
+export function ruleSettings(config: CorpusConfig): RuleSettings {
+  const settings = new Map<string, RuleSetting>()
+  for (const [id, {setting, keyNode}] of config.rules) {
+    if (!isRuleId(id)) {
+      const message = config.file.message(`Unexpected rule \`${id}\`, expected one of ${Object.keys(rules).map((rule) => `\`${rule}\``).join(', ')}`, {
+        place: nodePlace(config.file, keyNode),
+        ruleId: 'corpus-config',
+        source: 'briefs'
+      })
+      message.fatal = true
+      continue
     }
+    settings.set(id, setting)
   }
-  return {id, article, french: frenchEntries(layout, article), resources}
+  return settings
 }
 
-function frenchEntries(layout: CorpusLayout, article: Article): FrenchEntry[] {
-  const shownPath = path.relative(path.dirname(layout.root), article.file.path).split(path.sep).join('/')
-  const sentences = new Map<string, {node: Sentence; position: Position | undefined}>()
-  visit(article.tree, 'sentence', (node, _, parent) => {
-    sentences.set(node.data.segmentId, {node, position: node.position ?? parent?.position})
-  })
-  const titlePlace = titlePosition(article)
-  return article.segments.map((segment) => {
-    const sentence = sentences.get(segment.id)
-    const start = segment.id === titleSegmentId ? titlePlace : (sentence?.position?.start ?? {line: 1, column: 1})
-    return {
-      segment: {id: segment.id, text: sentence ? plainText(sentence.node.children) : segment.text, nodes: sentence ? sentence.node.children : []},
-      where: {file: shownPath, line: start.line, column: start.column}
-    }
-  })
-}
-
-/** Where `title:` stands in the front matter. */
-function titlePosition(article: Article): {line: number; column: number} {
-  const text = String(article.file.value)
-  const match = /^title:[ \t]*/m.exec(text)
-  return (match && location(article.file).toPoint(match.index + match[0].length)) ?? {line: 1, column: 1}
-}
-
-function checkSegment(loaded: LoadedArticle, lng: TargetLanguage, french: FrenchEntry, glossary: Glossary): PairResult {
-  const resource = loaded.resources.get(lng)
-  const entry = resource?.entries.get(french.segment.id)
-  const result: PairResult = {article: loaded, lng, french, entry, pair: undefined, findings: [], numbers: undefined}
-  if (resource && resource.entries.size === 0 && resource.file.messages.some((message) => message.fatal)) return result
-  if (!entry) {
-    result.findings.push({
-      ruleId: 'missing-translation',
-      reason: `Unexpected segment \`${french.segment.id}\` without translation, expected a key \`"${french.segment.id}"\` in the ${lng} resource`
-    })
-    return result
+/** The French of a unit as the checks read it: its sentences' words and inline content, joined by spaces. */
+function frenchText(unit: TranslationUnit): Pair['french'] {
+  if (unit.segments.length === 1) {
+    const [segment] = unit.segments
+    return {id: unit.key, text: segment!.plainText, nodes: segment!.nodes}
   }
-  if (entry.value.trim() === '') {
-    result.findings.push({ruleId: 'empty-translation', reason: `Unexpected empty translation of \`${french.segment.id}\`, expected the French translated`})
-    return result
-  }
-  const pair: Pair = {lng, french: french.segment, translation: parseTranslation(entry.value)}
-  const checked = checkPair(pair, glossary.terms)
-  result.findings.push(...checked.findings)
-  if (checked.untranslated) return result
-  result.pair = pair
-  result.numbers = checked.numbers
-  return result
-}
-
-/** The rules that compare pairs with each other: lengths, consistency, English against Russian. */
-function corpusWideChecks(results: PairResult[], layout: CorpusLayout): void {
-  const translated = results.filter((result) => result.pair)
-  const lengths = lengthRatio(translated.map((result) => ({lng: result.lng, french: result.pair!.french.text, translation: result.pair!.translation.text})))
-  for (const [index, finding] of lengths) translated[index]!.findings.push(finding)
-
-  const consistency = inconsistentTranslation(
-    translated.map((result) => {
-      const file = result.article.resources.get(result.lng)!.file
-      const start = location(file).toPoint(result.entry!.valueNode.offset)
-      return {
-        lng: result.lng,
-        french: result.french.segment.text,
-        translation: result.entry!.value,
-        where: `${path.relative(path.dirname(layout.root), file.path).split(path.sep).join('/')}:${start?.line ?? 1}:${start?.column ?? 1}`
-      }
-    })
-  )
-  for (const [index, finding] of consistency) translated[index]!.findings.push(finding)
-
-  const bySegment = new Map<string, PairResult[]>()
-  for (const result of results) {
-    const key = `${result.article.id}\u0000${result.french.segment.id}`
-    bySegment.set(key, [...(bySegment.get(key) ?? []), result])
-  }
-  for (const group of bySegment.values()) {
-    // Compare only translations that stand on their own: a fault already reported is not reported twice.
-    if (group.some((result) => result.findings.some((finding) => finding.ruleId === 'number-mismatch' || finding.ruleId === 'untranslated'))) continue
-    const comparisons = new Map(group.flatMap((result) => (result.numbers ? [[result.lng, result.numbers] as const] : [])))
-    for (const [lng, finding] of crossLanguage(comparisons)) group.find((result) => result.lng === lng)!.findings.push(finding)
+  return {
+    id: unit.key,
+    text: unit.segments.map((segment) => segment.plainText).join(' '),
+    nodes: unit.segments.flatMap((segment, index) => (index === 0 ? segment.nodes : [{type: 'text' as const, value: ' '}, ...segment.nodes]))
   }
 }
 
-/** A finding as a message on the resource file, at the translation (or where the missing key belongs). */
-function report(file: VFile, finding: Finding, result: PairResult, own: readonly PairResult[]): void {
-  const french = result.french.where
-  const message = file.message(`${finding.reason} (French: ${french.file}:${french.line}:${french.column})`, {
-    place: placeOf(file, finding, result, own),
-    ruleId: finding.ruleId,
-    source: 'briefs'
-  })
-  message.fatal = rules[finding.ruleId].severity === 'error'
-  message.data = {article: result.article.id, lang: result.lng, segment: result.french.segment.id, french} satisfies QaMessageData
+function shownPath(layout: CorpusLayout, filePath: string): string {
+  return path.relative(path.dirname(layout.root), filePath).split(path.sep).join('/')
 }
 
-function placeOf(file: VFile, finding: Finding, result: PairResult, own: readonly PairResult[]) {
+/** `corpus/locales/en/x.json:4:15`: where a unit's translation stands, for messages about other units. */
+function wherePlace(layout: CorpusLayout, bitext: Bitext, unit: TranslationUnit): string {
+  const file = bitext.resource!.file
+  const start = locate(file).toPoint(unit.entry!.valueNode.offset)
+  return `${shownPath(layout, file.path)}:${start?.line ?? 1}:${start?.column ?? 1}`
+}
+
+/** A finding about a unit, as a message on the resource file at the translation (or where the missing key belongs). */
+function report(file: VFile, rule: Rule, finding: Finding, settings: RuleSettings, bitext: Bitext, frenchPath: string, results: readonly UnitResult[], index: number): void {
+  const unit = results[index]!.unit
+  const start = unit.segments[0]!.start
+  const french = {file: frenchPath, line: start.line, column: start.column}
+  const message = reportFinding(file, rule, `${finding.reason} (French: ${french.file}:${french.line}:${french.column})`, placeOf(file, finding, results, index), settings)
+  if (message) message.data = {article: bitext.article.id, lang: bitext.lng, segment: unit.key, segments: unit.segments.map((segment) => segment.id), french} satisfies QaMessageData
+}
+
+/** A file's line index, made once: a resource with many findings is indexed once, not once per finding. */
+const locations = new WeakMap<VFile, ReturnType<typeof location>>()
+function locate(file: VFile): ReturnType<typeof location> {
+  let found = locations.get(file)
+  if (!found) {
+    found = location(file)
+    locations.set(file, found)
+  }
+  return found
+}
+
+function placeOf(file: VFile, finding: Finding, results: readonly UnitResult[], index: number) {
   const text = String(file.value ?? '')
-  if (result.entry) {
-    if (!finding.at || text === '') return nodePlace(file, result.entry.valueNode)
-    const place = location(file)
-    const start = place.toPoint(stringValueOffset(text, result.entry.valueNode, finding.at.start))
-    const end = place.toPoint(stringValueOffset(text, result.entry.valueNode, finding.at.end))
+  const entry = results[index]!.unit.entry
+  if (entry) {
+    if (!finding.at || text === '') return nodePlace(file, entry.valueNode)
+    const place = locate(file)
+    const start = place.toPoint(stringValueOffset(text, entry.valueNode, finding.at.start))
+    const end = place.toPoint(stringValueOffset(text, entry.valueNode, finding.at.end))
     return start && end ? {start, end} : start
   }
   if (text === '') return undefined
-  // A missing key belongs after the translation of the segment before it.
-  const index = own.indexOf(result)
-  const before = own
-    .slice(0, index)
-    .reverse()
-    .find((other) => other.entry)
-  if (before?.entry) return location(file).toPoint(before.entry.valueNode.offset + before.entry.valueNode.length)
-  const after = own.slice(index + 1).find((other) => other.entry)
-  return after?.entry ? location(file).toPoint(after.entry.keyNode.offset) : {line: 1, column: 1}
+  // A missing key belongs after the translation of the unit before it.
+  for (let before = index - 1; before >= 0; before--) {
+    const other = results[before]!.unit.entry
+    if (other) return locate(file).toPoint(other.valueNode.offset + other.valueNode.length)
+  }
+  for (let after = index + 1; after < results.length; after++) {
+    const other = results[after]!.unit.entry
+    if (other) return locate(file).toPoint(other.keyNode.offset)
+  }
+  return {line: 1, column: 1}
 }

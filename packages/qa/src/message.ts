@@ -5,9 +5,11 @@ import type {VFileMessage} from 'vfile-message'
 export interface QaMessageData {
   article: string
   lang: TargetLanguage
-  /** The segment ID (for an orphan, its key). */
+  /** The translation unit's key: a segment ID, `s-1+s-2` for a unit of two sentences; for a resource entry that is no unit, its key. */
   segment: string
-  /** Where the French segment starts; absent for an orphan. */
+  /** The French segments the unit covers (none for an entry attached to nothing). */
+  segments: string[]
+  /** Where the unit's French starts; absent for an entry attached to nothing. */
   french?: {file: string; line: number; column: number} | undefined
 }
 

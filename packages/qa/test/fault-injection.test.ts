@@ -43,8 +43,28 @@ const setValue = (lang: TargetLanguage, article: string, segment: string, value:
     })
 })
 
+/**
+ * Translate consecutive segments of a paragraph as one unit keyed by `key`: the segments' translations
+ * joined, in place of the first, the others' keys removed.
+ */
+const mergeUnit = (lang: TargetLanguage, article: string, segments: string[], key: string, rule: RuleId, fault: string): Injection => ({
+  rule,
+  lang,
+  article,
+  segment: key,
+  fault,
+  inject: (corpus) =>
+    editResource(corpus, lang, article, (entries) => {
+      const merged = Object.entries(entries).flatMap(([id, value]): Array<[string, string]> =>
+        id === segments[0] ? [[key, segments.map((segment) => entries[segment]).join(' ')]] : segments.includes(id) ? [] : [[id, value]]
+      )
+      for (const id of Object.keys(entries)) delete entries[id]
+      Object.assign(entries, Object.fromEntries(merged))
+    })
+})
+
 /** Add a paragraph repeating a French sentence of the article, translated as given. */
-const repeatSentence = (article: string, french: string, translations: Record<TargetLanguage, string>, lang: TargetLanguage): Injection => ({
+const repeatSentence = (article: string, french: string, translations: Partial<Record<TargetLanguage, string>>, lang: TargetLanguage): Injection => ({
   rule: 'inconsistent-translation',
   lang,
   article,
@@ -55,7 +75,7 @@ const repeatSentence = (article: string, french: string, translations: Record<Ta
     const ids = await writeArticle(corpus, article, `${await fs.readFile(file, 'utf8')}\n${french}\n`)
     const added = ids.at(-1)!
     this.segment = added
-    for (const lng of ['en', 'ru'] as const) await editResource(corpus, lng, article, (entries) => void (entries[added] = translations[lng]))
+    for (const lng of ['en', 'ru'] as const) await editResource(corpus, lng, article, (entries) => void (entries[added] = translations[lng]!))
   }
 })
 
@@ -95,6 +115,8 @@ const injections: Injection[] = [
     'воевать с Украиной, и подолгу рассказывали журналистам о своих семьях, о работе, о друзьях, которых им пришлось оставить, и о том, как тяжело им далось решение уехать из родного города.',
     'length-ratio'
   ),
+  setValue('en', georgia, 's-f6e228+s-f6e228', '“The territorial integrity of a state must be inalienable; this is a key principle,” he noted.', 'invalid-unit', 'a unit key naming a segment twice'),
+  mergeUnit('en', georgia, ['s-81b260', 's-f6e228', 's-8a2277'], 's-81b260+s-8a2277', 'unit-segments', 'a unit over three sentences keyed by the first and the last only'),
   replace('en', mobilisation, 's-01366c', 'respond to', 'respond  to', 'whitespace'),
   replace('ru', georgia, 's-1a2984', 'заявил Токаев.', 'заявил Токаев. ', 'whitespace'),
   replace('en', mobilisation, 's-069025', 'why?”', 'why ?”', 'whitespace'),

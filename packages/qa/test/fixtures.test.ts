@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
-import {corpusLayout, stringifyJson, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, readCorpusConfig, stringifyJson, type TargetLanguage} from '@briefs/corpus'
 import {describe, expect, it} from 'vitest'
 import {checkCorpus, glossaryFileNames} from '../src/index.js'
 import {copyCorpus, writeArticle} from './helpers.js'
@@ -37,7 +37,7 @@ async function runFixture(directory: string) {
   const markdown = `---\nid: ${id}\ndate: 2099-01\nlang: fr\ntitle: ${JSON.stringify(title!.fr)}\n---\n\n${body.map((segment) => segment.fr).join('\n\n')}\n`
   const ids = await writeArticle(corpus, id, markdown)
   if (ids.length !== input.segments.length) throw new Error(`The fixture's French makes ${ids.length} segments, expected ${input.segments.length}: one sentence per paragraph`)
-  for (const lng of targetLanguages) {
+  for (const lng of (await readCorpusConfig(layout)).languages) {
     const entries = new Map<string, string>()
     input.segments.forEach((segment, index) => {
       const value = segment[lng]

@@ -3,7 +3,8 @@ import {toCardinal as englishCardinal} from 'n2words/en-US'
 import {toCardinal as frenchCardinal} from 'n2words/fr-FR'
 import {toCardinal as russianCardinal} from 'n2words/ru-RU'
 import {describe, expect, it} from 'vitest'
-import {compareQuantities, extractQuantities, formatQuantity, type Language, type Quantity} from '../src/index.js'
+import type {LanguageCode as Language} from '@briefs/languages'
+import {compareQuantities, extractQuantities, formatQuantity, type Quantity} from '../src/index.js'
 
 /** Quantities as short strings: `10000`, `2?` (optional), `9/21` (date), `15:30`, `~20000-99999`. */
 function shown(text: string, lng: Language): string[] {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {findForm, sameWord} from '../src/index.js'
-import {fold, words} from '../src/words.js'
+import {fold, sameWord, words} from '@briefs/languages'
+import {findForm} from '../src/index.js'
 
 describe('words and forms', () => {
   it('splits at apostrophes and hyphens, folds case and accents (Latin) and ё', () => {

@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
 import {isMap, isScalar, isSeq, parseDocument, type Node as YamlNode} from 'yaml'
-import {fold, words} from '../words.js'
+import {fold, isTargetLanguage, words, type TargetLanguage} from '@briefs/languages'
 import type {GlossaryTerm} from './term.js'
 
 /** The term base of a corpus, as read. */
@@ -28,15 +28,14 @@ interface TreeNode {
   items?: TreeNode[]
 }
 
-const languages = ['fr', 'en', 'ru'] as const
-const fields = [...languages, 'note']
 
 /**
  * Read `glossary.json` (or `glossary.yaml`) at the corpus root. Invalid JSON
  * or YAML, or a malformed entry, is an error message at its line and column
- * (`invalid-glossary`); the valid entries are still used.
+ * (`invalid-glossary`); the valid entries are still used. Every entry
+ * gives the French and the forms in each of the corpus's `languages`.
  */
-export async function readGlossary(corpusRoot: string): Promise<Glossary> {
+export async function readGlossary(corpusRoot: string, languages: readonly TargetLanguage[]): Promise<Glossary> {
   const present: string[] = []
   for (const name of glossaryFileNames) {
     const filePath = path.join(corpusRoot, name)
@@ -61,11 +60,11 @@ export async function readGlossary(corpusRoot: string): Promise<Glossary> {
     problem(other, `Unexpected second glossary \`${path.basename(second)}\`, expected one glossary (\`${path.basename(chosen)}\` is used)`, {offset: 0, length: 0, type: 'other'})
     files.push(other)
   }
-  return {files, terms: parseGlossary(file)}
+  return {files, terms: parseGlossary(file, languages)}
 }
 
 /** The entries of a glossary file (JSON, or YAML when its name ends in `.yaml` or `.yml`); problems become messages on `file`. */
-export function parseGlossary(file: VFile): GlossaryTerm[] {
+export function parseGlossary(file: VFile, languages: readonly TargetLanguage[]): GlossaryTerm[] {
   const tree = /\.ya?ml$/.test(file.path) ? yamlTree(file) : jsonTree(file)
   if (!tree) return []
   if (tree.type !== 'object') {
@@ -84,22 +83,22 @@ export function parseGlossary(file: VFile): GlossaryTerm[] {
   const seen = new Map<string, string>()
   const entries: GlossaryTerm[] = []
   for (const item of terms.items ?? []) {
-    const entry = glossaryEntry(file, item, seen)
+    const entry = glossaryEntry(file, item, seen, languages)
     if (entry) entries.push(entry)
   }
   return entries
 }
 
-function glossaryEntry(file: VFile, item: TreeNode, seen: Map<string, string>): GlossaryTerm | undefined {
+function glossaryEntry(file: VFile, item: TreeNode, seen: Map<string, string>, languages: readonly TargetLanguage[]): GlossaryTerm | undefined {
   if (item.type !== 'object') {
     problem(file, `Unexpected ${item.type} in \`terms\`, expected an entry such as \`{"fr": "Poutine", "en": "Putin", "ru": "Путин"}\``, item)
     return undefined
   }
   let valid = true
-  const entry: Partial<GlossaryTerm> = {}
+  const entry: Partial<GlossaryTerm> & {forms: Map<TargetLanguage, string[]>} = {forms: new Map()}
   for (const pair of item.pairs ?? []) {
-    if (!fields.includes(pair.key)) {
-      problem(file, `Unexpected field \`${pair.key}\` in a glossary entry, expected ${fields.map((field) => `\`${field}\``).join(', ')}`, pair.keyNode)
+    if (pair.key !== 'fr' && pair.key !== 'note' && !isTargetLanguage(pair.key)) {
+      problem(file, `Unexpected field \`${pair.key}\` in a glossary entry, expected ${['fr', ...languages, 'note'].map((field) => `\`${field}\``).join(', ')}`, pair.keyNode)
       valid = false
       continue
     }
@@ -113,12 +112,17 @@ function glossaryEntry(file: VFile, item: TreeNode, seen: Map<string, string>): 
       continue
     }
     const forms = termForms(file, pair.key, pair.value)
-    if (forms) entry[pair.key as (typeof languages)[number]] = forms
-    else valid = false
+    if (!forms) valid = false
+    else if (pair.key === 'fr') entry.fr = forms
+    else entry.forms.set(pair.key as TargetLanguage, forms)
+  }
+  if (!entry.fr && !(item.pairs ?? []).some((pair) => pair.key === 'fr')) {
+    problem(file, 'Unexpected glossary entry without `fr`, expected the French term in `fr`', item)
+    valid = false
   }
   for (const lng of languages) {
-    if (!entry[lng] && !(item.pairs ?? []).some((pair) => pair.key === lng)) {
-      problem(file, `Unexpected glossary entry without \`${lng}\`, expected the ${lng === 'fr' ? 'French term' : 'established form'} in \`${lng}\``, item)
+    if (!entry.forms.has(lng) && !(item.pairs ?? []).some((pair) => pair.key === lng)) {
+      problem(file, `Unexpected glossary entry without \`${lng}\`, expected the established form in \`${lng}\``, item)
       valid = false
     }
   }
@@ -167,11 +171,15 @@ function termForms(file: VFile, lng: string, node: TreeNode): string[] | undefin
   return forms
 }
 
-function problem(file: VFile, reason: string, node: TreeNode): void {
+function placeOf(file: VFile, node: TreeNode) {
   const place = location(file)
   const start = place.toPoint(node.offset)
   const end = place.toPoint(node.offset + node.length)
-  const message = file.message(reason, {place: start && end && node.length > 0 ? {start, end} : start, ruleId: 'invalid-glossary', source: 'briefs'})
+  return start && end && node.length > 0 ? {start, end} : start
+}
+
+function problem(file: VFile, reason: string, node: TreeNode): void {
+  const message = file.message(reason, {place: placeOf(file, node), ruleId: 'invalid-glossary', source: 'briefs'})
   // An error that does not stop the checks (unified's convention: fatal, not thrown).
   message.fatal = true
 }

@@ -1,5 +1,4 @@
-import type {Language} from '../language.js'
-import {fold} from '../words.js'
+import {fold, languageProfile, type LanguageCode, type LanguageProfile} from '@briefs/languages'
 import type {Quantity, QuantityValue} from './quantity.js'
 import {numberVocabulary, type NumberVocabulary} from './vocabulary.js'
 
@@ -10,40 +9,10 @@ type Token =
   | {type: 'mark'; char: string; start: number; end: number}
   | {type: 'code'; start: number; end: number}
 
-const spaces = '\u0020\u00a0\u202f'
-
-/**
- * Digits as each language groups and separates them, tried in order.
- * French: `10.000`, `200 000` (any of U+0020, U+00A0, U+202F), decimal
- * comma; English: `10,000`, decimal point, `10 000` only with a no-break
- * space (a plain space more often separates two numbers: "September 21
- * 200,000"); Russian: `10 000`, decimal comma. A decimal point is read in
- * French and Russian too, a decimal comma never in English (`1,5 million`
- * there reads as 1 and 5, a convention error worth reporting).
- */
-const digitPatterns: Record<Language, Array<{pattern: RegExp; group: RegExp; decimal: string}>> = {
-  fr: [
-    {pattern: /\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?(?!\.\d)/y, group: /\./g, decimal: ','},
-    {pattern: new RegExp(`\\d{1,3}(?:[${spaces}]\\d{3}(?!\\d))+(?:,\\d+)?`, 'y'), group: /[\u0020\u00a0\u202f]/g, decimal: ','},
-    {pattern: /\d+(?:,\d+)?/y, group: /^$/g, decimal: ','},
-    {pattern: /\d+(?:\.\d+)?/y, group: /^$/g, decimal: '.'}
-  ],
-  en: [
-    {pattern: /\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?/y, group: /,/g, decimal: '.'},
-    {pattern: /\d{1,3}(?:[\u00a0\u202f]\d{3}(?!\d))+(?:\.\d+)?/y, group: /[\u00a0\u202f]/g, decimal: '.'},
-    {pattern: /\d+(?:\.\d+)?/y, group: /^$/g, decimal: '.'}
-  ],
-  ru: [
-    {pattern: new RegExp(`\\d{1,3}(?:[${spaces}]\\d{3}(?!\\d))+(?:,\\d+)?`, 'y'), group: /[\u0020\u00a0\u202f]/g, decimal: ','},
-    {pattern: /\d+(?:,\d+)?/y, group: /^$/g, decimal: ','},
-    {pattern: /\d+(?:\.\d+)?/y, group: /^$/g, decimal: '.'}
-  ]
-}
-
 /** The longest reading of digits at `index` and its value. */
-function matchDigits(text: string, index: number, lng: Language): {raw: string; value: number} {
+function matchDigits(text: string, index: number, language: LanguageProfile): {raw: string; value: number} {
   let best = {raw: '', value: 0}
-  for (const {pattern, group, decimal} of digitPatterns[lng]) {
+  for (const {pattern, group, decimal} of language.numbers.digits) {
     pattern.lastIndex = index
     const raw = pattern.exec(text)?.[0]
     if (!raw || raw.length <= best.raw.length) continue
@@ -54,16 +23,9 @@ function matchDigits(text: string, index: number, lng: Language): {raw: string; 
   return best
 }
 
-/** Times of day: `15h30`, `15 h`, `15:30`; English `3:30 p.m.`, `3 pm` (a bare `3` is no time). */
-const timePatterns: Record<Language, RegExp[]> = {
-  fr: [/(?<hours>\d{1,2}) ?h ?(?<minutes>\d{2})?(?![\p{L}\d])/uy, /(?<hours>\d{1,2}):(?<minutes>\d{2})(?!\d)/y],
-  en: [/(?<hours>\d{1,2}):(?<minutes>\d{2})(?: ?(?<meridiem>[ap])\.? ?m\b\.?)?/iy, /(?<hours>\d{1,2}) ?(?<meridiem>[ap])\.? ?m\b\.?/iy],
-  ru: [/(?<hours>\d{1,2}):(?<minutes>\d{2})(?!\d)/y]
-}
-
 const letter = /[\p{L}\p{M}]/u
 
-function tokenize(text: string, lng: Language, vocabulary: NumberVocabulary): Token[] {
+function tokenize(text: string, language: LanguageProfile, vocabulary: NumberVocabulary): Token[] {
   const tokens: Token[] = []
   let index = 0
   while (index < text.length) {
@@ -81,25 +43,25 @@ function tokenize(text: string, lng: Language, vocabulary: NumberVocabulary): To
         index = end
         continue
       }
-      const time = matchTime(text, index, lng)
+      const time = matchTime(text, index, language)
       if (time) {
         tokens.push(time)
         index = time.end
         continue
       }
-      const {raw, value} = matchDigits(text, index, lng)
+      const {raw, value} = matchDigits(text, index, language)
       let end = index + raw.length
       // A unit or an ordinal written right after the digits (`1er`, `21st`, `10km`, `1-го`).
       const suffix = /^-?[\p{L}\p{M}]+/u.exec(text.slice(end))?.[0] ?? ''
-      if (suffix && (!suffix.startsWith('-') || vocabulary.ordinalSuffix.test(fold(suffix.slice(1), lng)))) end += suffix.length
-      const plain = /^\d+$/.test(raw) && (suffix === '' || vocabulary.ordinalSuffix.test(fold(suffix.replace(/^-/, ''), lng)))
+      if (suffix && (!suffix.startsWith('-') || vocabulary.ordinalSuffix.test(fold(suffix.slice(1), language)))) end += suffix.length
+      const plain = /^\d+$/.test(raw) && (suffix === '' || vocabulary.ordinalSuffix.test(fold(suffix.replace(/^-/, ''), language)))
       tokens.push({type: 'digits', value, plain, start: index, end})
       index = end
       continue
     }
     if (letter.test(char)) {
       const raw = /^[\p{L}\p{M}]+/u.exec(text.slice(index))![0]
-      tokens.push({type: 'word', norm: vocabulary.normalize(fold(raw, lng)), start: index, end: index + raw.length})
+      tokens.push({type: 'word', norm: vocabulary.normalize(fold(raw, language)), start: index, end: index + raw.length})
       index += raw.length
       continue
     }
@@ -109,8 +71,8 @@ function tokenize(text: string, lng: Language, vocabulary: NumberVocabulary): To
   return tokens
 }
 
-function matchTime(text: string, index: number, lng: Language): Token | undefined {
-  for (const pattern of timePatterns[lng]) {
+function matchTime(text: string, index: number, language: LanguageProfile): Token | undefined {
+  for (const pattern of language.numbers.times) {
     pattern.lastIndex = index
     const groups = pattern.exec(text)?.groups
     if (!groups) continue
@@ -133,9 +95,10 @@ function matchTime(text: string, index: number, lng: Language): Token | undefine
  * (`15h30`). Codes (`G7`, `F-16`) and ordinal words are not quantities;
  * `un`, `a`, `один` count only before a multiplier.
  */
-export function extractQuantities(text: string, lng: Language): Quantity[] {
+export function extractQuantities(text: string, lng: LanguageCode): Quantity[] {
+  const language = languageProfile(lng)
   const vocabulary = numberVocabulary(lng)
-  const tokens = tokenize(text, lng, vocabulary)
+  const tokens = tokenize(text, language, vocabulary)
   const used = new Set<number>()
   const quantities: Located[] = []
   const raw = (first: number, last: number) => text.slice(tokens[first]!.start, tokens[last]!.end)
@@ -154,14 +117,18 @@ export function extractQuantities(text: string, lng: Language): Quantity[] {
   })
   tokens.forEach((token, index) => {
     if (token.type !== 'digits' || !token.plain || token.value < 1 || token.value > 31 || used.has(index)) return
-    const after = month(index + 1)
-    if (after !== undefined && !used.has(index + 1)) {
-      const last = tokens[index + 2]?.type === 'mark' && (tokens[index + 2] as {char: string}).char === '.' && tokens[index + 2]!.start === tokens[index + 1]!.end ? index + 2 : index + 1
-      quantities.push({kind: 'date', month: after, day: token.value, ...place(index, index + 1)})
+    // German writes the day as an ordinal: `21. September`.
+    const mark = tokens[index + 1]
+    const gap = mark?.type === 'mark' && mark.start === token.end && language.numbers.dayMarks.includes(mark.char) ? 1 : 0
+    const after = month(index + 1 + gap)
+    if (after !== undefined && !used.has(index + 1 + gap)) {
+      const monthIndex = index + 1 + gap
+      const last = tokens[monthIndex + 1]?.type === 'mark' && (tokens[monthIndex + 1] as {char: string}).char === '.' && tokens[monthIndex + 1]!.start === tokens[monthIndex]!.end ? monthIndex + 1 : monthIndex
+      quantities.push({kind: 'date', month: after, day: token.value, ...place(index, monthIndex)})
       for (let covered = index; covered <= last; covered++) used.add(covered)
       return
     }
-    if (lng !== 'en') return
+    if (!language.numbers.monthFirstDates) return
     const dot = tokens[index - 1]?.type === 'mark' && (tokens[index - 1] as {char: string}).char === '.'
     const before = month(dot ? index - 2 : index - 1)
     if (before !== undefined && !used.has(dot ? index - 2 : index - 1)) {
@@ -178,7 +145,7 @@ export function extractQuantities(text: string, lng: Language): Quantity[] {
       index++
       continue
     }
-    const parsed = parseNumber(tokens, index, used, vocabulary, lng)
+    const parsed = parseNumber(tokens, index, used, vocabulary, language)
     if (!parsed) {
       index++
       continue
@@ -198,7 +165,7 @@ type Located = Quantity & {first: number; last: number; multiplier?: number}
 type Parsed = {last: number; quantity?: QuantityValue; multiplier?: number}
 
 /** A number starting at token `start`: a cardinal phrase or digits, then multipliers and smaller parts. */
-function parseNumber(tokens: Token[], start: number, used: Set<number>, vocabulary: NumberVocabulary, lng: Language): Parsed | undefined {
+function parseNumber(tokens: Token[], start: number, used: Set<number>, vocabulary: NumberVocabulary, language: LanguageProfile): Parsed | undefined {
   const token = tokens[start]!
   if (token.type === 'code' || token.type === 'mark') return undefined
   if (token.type === 'word') {
@@ -216,9 +183,9 @@ function parseNumber(tokens: Token[], start: number, used: Set<number>, vocabula
   let standaloneOptional = false
   if (first) {
     // "pour cent": a percent sign in words, not a hundred.
-    if (lng === 'fr' && first.value === 100 && first.last === start) {
+    if (first.value === 100 && first.last === start) {
       const before = tokens[start - 1]
-      if (before?.type === 'word' && before.norm === 'pour') return {last: start}
+      if (before?.type === 'word' && language.numbers.percentAfter.includes(before.norm)) return {last: start}
     }
     current = first.value
     last = first.last
@@ -250,7 +217,7 @@ function parseNumber(tokens: Token[], start: number, used: Set<number>, vocabula
     }
     if (current === undefined && smallestMultiplier !== Infinity) {
       // "two thousand and five"
-      const skip = lng === 'en' && nextToken.type === 'word' && nextToken.norm === 'and' ? 1 : 0
+      const skip = nextToken.type === 'word' && language.numbers.joiners.includes(nextToken.norm) ? 1 : 0
       const part = smallAt(tokens, next + skip, used, vocabulary)
       if (part && part.value < smallestMultiplier && (tokens[next + skip]!.type === 'word') === (tokens[start]!.type === 'word')) {
         current = part.value

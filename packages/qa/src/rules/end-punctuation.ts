@@ -1,4 +1,4 @@
-import type {Finding, Pair} from '../pair.js'
+import {defineRule, type Finding, type Pair} from '../rule.js'
 
 type FinalMark = '.' | '?' | '!' | '…' | ':' | ';' | 'none'
 
@@ -15,7 +15,15 @@ export function finalMark(text: string): FinalMark {
 const shown = (mark: FinalMark) => (mark === 'none' ? 'no final mark' : `final \`${mark}\``)
 
 /** `end-punctuation`: the translation ends with the mark the French ends with (a question stays a question). */
-export function endPunctuation(pair: Pair): Finding[] {
+export const endPunctuation = defineRule({
+  id: 'end-punctuation',
+  severity: 'warning',
+  summary: 'the sentence-final mark differs from the French',
+  scope: 'unit',
+  check: checkEndPunctuation
+})
+
+function checkEndPunctuation(pair: Pair): Finding[] {
   const french = finalMark(pair.french.text)
   const translation = finalMark(pair.translation.text)
   if (french === translation) return []
@@ -24,7 +32,6 @@ export function endPunctuation(pair: Pair): Finding[] {
   const start = translation === 'none' ? bare.length : translation === '…' && bare.endsWith('...') ? bare.length - 3 : bare.length - 1
   return [
     {
-      ruleId: 'end-punctuation',
       reason: `Unexpected ${shown(translation)}, expected ${french === 'none' ? 'none' : `\`${french}\``} as in the French`,
       at: {start, end: Math.max(start + 1, bare.length)}
     }

@@ -1,26 +1,37 @@
-import {findForm, type GlossaryTerm} from '../glossary/term.js'
-import type {Finding, Pair} from '../pair.js'
-import {words} from '../words.js'
+import {languageProfile} from '@briefs/languages'
+import {findForm} from '../glossary/term.js'
+import {defineRule, type Finding, type Pair, type UnitContext} from '../rule.js'
+import {words} from '@briefs/languages'
 
 /**
  * `glossary-term`: when the French has a term of the glossary (as whole
  * words, in any case of letters and with or without accents), the
- * translation has one of its forms: English by Snowball stem (`Putin’s`),
- * Russian in any grammatical case (`Путина`, `Путиным`).
+ * translation has one of its forms, as the language inflects it: English
+ * by Snowball stem (`Putin’s`), Russian in any grammatical case (`Путина`,
+ * `Путиным`). A term without forms in the language is not checked there.
  */
-export function glossaryTerm(pair: Pair, terms: readonly GlossaryTerm[]): Finding[] {
+export const glossaryTerm = defineRule({
+  id: 'glossary-term',
+  severity: 'error',
+  summary: 'the French has a glossary term and the translation lacks its form',
+  scope: 'unit',
+  check: checkGlossaryTerm
+})
+
+function checkGlossaryTerm(pair: Pair, {glossary}: UnitContext): Finding[] {
   const french = words(pair.french.text, 'fr')
-  const translation = words(pair.translation.text, pair.lng)
+  const target = languageProfile(pair.lng)
+  const translation = words(pair.translation.text, target)
   const findings: Finding[] = []
-  for (const term of terms) {
+  for (const term of glossary) {
+    const forms = term.forms.get(pair.lng)
+    if (!forms) continue
     const found = term.fr.find((form) => findForm(french, form, 'fr'))
     if (found === undefined) continue
-    const forms = term[pair.lng]
     if (forms.some((form) => findForm(translation, form, pair.lng))) continue
     const expected = forms.map((form) => `\`${form}\``).join(' or ')
     findings.push({
-      ruleId: 'glossary-term',
-      reason: `Unexpected translation of \`${found}\` without ${expected}, expected the glossary's ${pair.lng === 'ru' ? 'form (in any case)' : 'form'}`
+      reason: `Unexpected translation of \`${found}\` without ${expected}, expected the glossary's ${target.inflection === 'declension' ? 'form (in any case)' : 'form'}`
     })
   }
   return findings

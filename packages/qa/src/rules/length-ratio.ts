@@ -1,12 +1,5 @@
-import type {TargetLanguage} from '@briefs/corpus'
-import {languageNames} from '../language.js'
-import type {Finding} from '../pair.js'
-
-export interface LengthSample {
-  lng: TargetLanguage
-  french: string
-  translation: string
-}
+import {languageProfile} from '@briefs/languages'
+import {defineRule, type CorpusSample, type Finding} from '../rule.js'
 
 /** Segments shorter than this (non-space characters of French) vary too much in length to judge. */
 export const shortestJudged = 20
@@ -30,21 +23,37 @@ const length = (text: string) => text.replace(/\s/g, '').length
  * the median.
  * Returns a finding for each outlier, by sample index.
  */
-export function lengthRatio(samples: readonly LengthSample[]): Map<number, Finding> {
+export const lengthRatio = defineRule({
+  id: 'length-ratio',
+  severity: 'warning',
+  summary: 'far longer or shorter than usual for the language pair in this corpus',
+  scope: 'corpus',
+  check: checkLengths
+})
+
+function checkLengths(samples: readonly CorpusSample[]): Map<number, Finding> {
   const findings = new Map<number, Finding>()
-  for (const lng of new Set(samples.map((sample) => sample.lng))) {
-    const judged = samples.flatMap((sample, index) => (sample.lng === lng && length(sample.french) >= shortestJudged && length(sample.translation) > 0 ? [{index, ratio: Math.log(length(sample.translation) / length(sample.french))}] : []))
+  const byLanguage = new Map<CorpusSample['lng'], Array<{index: number; french: number; translation: number}>>()
+  samples.forEach((sample, index) => {
+    const french = length(sample.pair.french.text)
+    const translation = length(sample.pair.translation.text)
+    if (french < shortestJudged || translation === 0) return
+    const own = byLanguage.get(sample.lng)
+    const measured = {index, french, translation}
+    if (own) own.push(measured)
+    else byLanguage.set(sample.lng, [measured])
+  })
+  for (const [lng, measured] of byLanguage) {
+    const judged = measured.map(({index, french, translation}) => ({index, french, translation, ratio: Math.log(translation / french)}))
     if (judged.length < fewestSamples) continue
     const center = median(judged.map((sample) => sample.ratio))
     const spread = 1.4826 * median(judged.map((sample) => Math.abs(sample.ratio - center)))
     const limit = Math.max(outlierDeviations * spread, Math.log(outlierFactor))
-    for (const {index, ratio} of judged) {
-      const sample = samples[index]!
-      if (Math.abs(ratio - center) <= limit || Math.abs(length(sample.translation) - Math.exp(center) * length(sample.french)) < outlierCharacters) continue
+    for (const {index, ratio, french, translation} of judged) {
+      if (Math.abs(ratio - center) <= limit || Math.abs(translation - Math.exp(center) * french) < outlierCharacters) continue
       const times = Math.exp(ratio)
       findings.set(index, {
-        ruleId: 'length-ratio',
-        reason: `Unexpected ${ratio < center ? 'short' : 'long'} translation (${times.toFixed(2)} × the French's length), expected about ${Math.exp(center).toFixed(2)} × as usual for French → ${languageNames[lng]} in this corpus (between ${Math.exp(center - limit).toFixed(2)} and ${Math.exp(center + limit).toFixed(2)})`
+        reason: `Unexpected ${ratio < center ? 'short' : 'long'} translation (${times.toFixed(2)} × the French's length), expected about ${Math.exp(center).toFixed(2)} × as usual for French → ${languageProfile(lng).name} in this corpus (between ${Math.exp(center - limit).toFixed(2)} and ${Math.exp(center + limit).toFixed(2)})`
       })
     }
   }

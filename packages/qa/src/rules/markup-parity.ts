@@ -1,6 +1,6 @@
 import type {Nodes, PhrasingContent} from 'mdast'
 import {visit} from 'unist-util-visit'
-import type {Finding, Pair} from '../pair.js'
+import {defineRule, type Finding, type Pair} from '../rule.js'
 
 interface Markup {
   links: string[]
@@ -50,24 +50,32 @@ const listed = {links: 'link to', images: 'image', code: 'inline code', footnote
  * strikethroughs and line breaks. Block Markdown in a translation (`# `,
  * `1. `) is reported too: the brief would show it as literal text.
  */
-export function markupParity(pair: Pair): Finding[] {
+export const markupParity = defineRule({
+  id: 'markup-parity',
+  severity: 'error',
+  summary: 'links, emphasis, inline code or line breaks differ from the French',
+  scope: 'unit',
+  check: checkMarkupParity
+})
+
+function checkMarkupParity(pair: Pair): Finding[] {
   if (pair.translation.block) {
-    return [{ruleId: 'markup-parity', reason: 'Unexpected block Markdown (a heading, list or quote), expected inline Markdown: the brief shows it as literal text'}]
+    return [{reason: 'Unexpected block Markdown (a heading, list or quote), expected inline Markdown: the brief shows it as literal text'}]
   }
   const french = markupOf(pair.french.nodes)
   const translation = markupOf(pair.translation.nodes)
   const findings: Finding[] = []
   for (const [key, label] of Object.entries(listed) as Array<[keyof typeof listed, string]>) {
     for (const item of lacking(french[key], translation[key])) {
-      findings.push({ruleId: 'markup-parity', reason: `Unexpected translation without the ${label} \`${item}\`, expected the French's ${label} \`${item}\``})
+      findings.push({reason: `Unexpected translation without the ${label} \`${item}\`, expected the French's ${label} \`${item}\``})
     }
     for (const item of lacking(translation[key], french[key])) {
-      findings.push({ruleId: 'markup-parity', reason: `Unexpected ${label} \`${item}\`, expected only the French's (it has no such ${label})`})
+      findings.push({reason: `Unexpected ${label} \`${item}\`, expected only the French's (it has no such ${label})`})
     }
   }
   for (const [key, label] of Object.entries(counted) as Array<[keyof typeof counted, string]>) {
     if (french[key] !== translation[key]) {
-      findings.push({ruleId: 'markup-parity', reason: `Unexpected ${translation[key]} ${label}, expected ${french[key]} as in the French`})
+      findings.push({reason: `Unexpected ${translation[key]} ${label}, expected ${french[key]} as in the French`})
     }
   }
   return findings

@@ -2,7 +2,7 @@ import {compareQuantities, type QuantityComparison} from '../numbers/compare.js'
 import {extractQuantities} from '../numbers/extract.js'
 import {formatQuantity} from '../numbers/format.js'
 import type {Quantity} from '../numbers/quantity.js'
-import type {Finding, Pair} from '../pair.js'
+import {defineRule, type Finding, type Pair} from '../rule.js'
 
 /**
  * `number-mismatch`: every quantity of the French is in the translation
@@ -10,9 +10,28 @@ import type {Finding, Pair} from '../pair.js'
  * quantity the French does not. A changed figure is one finding (the
  * translation's figure where the French one was expected).
  */
-export function numberMismatch(pair: Pair): {findings: Finding[]; comparison: QuantityComparison} {
-  const comparison = compareQuantities(extractQuantities(pair.french.text, 'fr'), extractQuantities(pair.translation.text, pair.lng))
-  const {missing, extra} = comparison
+export const numberMismatch = defineRule({
+  id: 'number-mismatch',
+  severity: 'error',
+  summary: 'a number of the French is missing from the translation, or the translation has one the French does not',
+  scope: 'unit',
+  check: checkNumbers
+})
+
+const comparisons = new WeakMap<Pair, QuantityComparison>()
+
+/** How the quantities of a pair match, computed once per pair (`cross-language` compares them too). */
+export function numberComparison(pair: Pair): QuantityComparison {
+  let comparison = comparisons.get(pair)
+  if (!comparison) {
+    comparison = compareQuantities(extractQuantities(pair.french.text, 'fr'), extractQuantities(pair.translation.text, pair.lng))
+    comparisons.set(pair, comparison)
+  }
+  return comparison
+}
+
+function checkNumbers(pair: Pair): Finding[] {
+  const {missing, extra} = numberComparison(pair)
   const findings: Finding[] = []
   const at = (quantity: Quantity) => {
     const start = pair.translation.value.indexOf(quantity.raw)
@@ -23,22 +42,19 @@ export function numberMismatch(pair: Pair): {findings: Finding[]; comparison: Qu
     const found = extra[index]
     if (expected && found) {
       findings.push({
-        ruleId: 'number-mismatch',
         reason: `Unexpected \`${found.raw}\` in the translation, expected ${formatQuantity(expected, pair.lng)} (\`${expected.raw}\` in the French)`,
         at: at(found)
       })
     } else if (expected) {
       findings.push({
-        ruleId: 'number-mismatch',
         reason: `Unexpected translation without ${formatQuantity(expected, pair.lng)}, expected every number of the French (\`${expected.raw}\`)`
       })
     } else if (found) {
       findings.push({
-        ruleId: 'number-mismatch',
         reason: `Unexpected \`${found.raw}\` in the translation, expected only the numbers of the French (it has no ${formatQuantity(found, pair.lng)})`,
         at: at(found)
       })
     }
   }
-  return {findings, comparison}
+  return findings
 }

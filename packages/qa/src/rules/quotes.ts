@@ -1,5 +1,5 @@
-import {languageNames} from '../language.js'
-import type {Finding, Pair} from '../pair.js'
+import {languageProfile, type LanguageProfile} from '@briefs/languages'
+import {defineRule, type Finding, type Pair} from '../rule.js'
 
 type MarkClass = 'quotation marks' | 'parentheses' | 'brackets'
 
@@ -51,12 +51,19 @@ export function imbalances(text: string, strict: boolean): Imbalance[] {
 }
 
 /** `quote-balance`: the translation leaves a quotation mark or bracket open or unopened where the French does not. */
-export function quoteBalance(pair: Pair): Finding[] {
+export const quoteBalance = defineRule({
+  id: 'quote-balance',
+  severity: 'error',
+  summary: 'unbalanced quotation marks or brackets where the French is balanced',
+  scope: 'unit',
+  check: checkQuoteBalance
+})
+
+function checkQuoteBalance(pair: Pair): Finding[] {
   const unbalancedInFrench = new Set(imbalances(pair.french.text, false).map((problem) => problem.markClass))
   return imbalances(pair.translation.value, true)
     .filter((problem) => !unbalancedInFrench.has(problem.markClass))
     .map((problem) => ({
-      ruleId: 'quote-balance' as const,
       reason:
         problem.kind === 'unclosed'
           ? `Unexpected unclosed \`${problem.char}\`, expected a closing \`${closers[problem.char]![0]}\` as the French's ${problem.markClass} are balanced`
@@ -65,14 +72,28 @@ export function quoteBalance(pair: Pair): Finding[] {
     }))
 }
 
-const expectedMarks = {en: '“ ” (‘ ’ inside)', ru: '« » („ “ inside)'}
+/** The double quotation marks a translation may use wrongly; single ones are left alone (`’` is also the apostrophe). */
+const doubleMarks = new Set(['«', '»', '“', '”', '„', '"'])
+
+const expectedMarks = ({quotes}: LanguageProfile) => `${quotes.primary.join(' ')} (${quotes.nested.join(' ')} inside)`
 
 /**
- * `quote-style`: quotation marks of the target language: English “ ”,
- * Russian « » with „ “ inside. Straight `"` and the other language's marks
- * are reported once each; inline code is left alone.
+ * `quote-style`: quotation marks of the target language, as its profile
+ * gives them: English “ ”, Russian « » with „ “ inside, German „ “. Straight
+ * `"` and other languages' marks are reported once each; inline code is
+ * left alone.
  */
-export function quoteStyle(pair: Pair): Finding[] {
+export const quoteStyle = defineRule({
+  id: 'quote-style',
+  severity: 'warning',
+  summary: 'quotation marks of another language (English “ ”, Russian « »)',
+  scope: 'unit',
+  check: checkQuoteStyle
+})
+
+function checkQuoteStyle(pair: Pair): Finding[] {
+  const language = languageProfile(pair.lng)
+  const {primary, nested} = language.quotes
   const value = pair.translation.value
   const code = [...value.matchAll(/`+[^`]*`+/g)].map((match) => [match.index, match.index + match[0].length] as const)
   const inCode = (index: number) => code.some(([start, end]) => index >= start && index < end)
@@ -82,19 +103,20 @@ export function quoteStyle(pair: Pair): Finding[] {
   for (let index = 0; index < value.length; index++) {
     const char = value[index]!
     if (inCode(index)) continue
-    let wrong = false
-    if (pair.lng === 'en') {
-      wrong = char === '«' || char === '»' || char === '„' || char === '"'
-    } else {
-      if (char === '„') innerOpen++
-      else if (char === '“' && innerOpen > 0) innerOpen--
-      else wrong = char === '“' || char === '”' || char === '"'
+    if (!doubleMarks.has(char) || primary.includes(char)) continue
+    // A nested quotation's marks are right inside a quotation only (Russian `„ “`, where `“` alone is English).
+    if (char === nested[0] && nested[0] !== nested[1]) {
+      innerOpen++
+      continue
     }
-    if (!wrong || reported.has(char)) continue
+    if (char === nested[1] && innerOpen > 0) {
+      innerOpen--
+      continue
+    }
+    if (reported.has(char)) continue
     reported.add(char)
     findings.push({
-      ruleId: 'quote-style',
-      reason: `Unexpected ${char === '"' ? 'straight ' : ''}\`${char}\` in the ${languageNames[pair.lng]} translation, expected ${expectedMarks[pair.lng]}`,
+      reason: `Unexpected ${char === '"' ? 'straight ' : ''}\`${char}\` in the ${language.name} translation, expected ${expectedMarks(language)}`,
       at: {start: index, end: index + 1}
     })
   }

@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises'
 import {jsonValue, nodePlace, parseJson, readTextFile, stringifyJson, writeFileAtomic, type JsonNode} from '@briefs/corpus'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {fingerprint, fingerprintPattern} from './fingerprint.js'
 
-/** One approval: what was approved, by whom, when. */
+/** One approval of a translation unit: what was approved, by whom, when. */
 export interface LedgerEntry {
-  /** Fingerprint of the French text approved. */
+  /** Fingerprint of the French text approved (the unit's sentences joined by spaces). */
   source: string
   /** Fingerprint of the translation approved. */
   target: string
@@ -21,7 +22,7 @@ export interface Ledger {
   /** `undefined` when there is no ledger file yet. */
   file: VFile | undefined
   entries: Map<string, {entry: LedgerEntry; keyNode?: JsonNode}>
-  /** Entries left out (malformed, or for a segment the article no longer has), kept as written so a rewrite loses nothing. */
+  /** Entries left out (malformed, or for a unit the resource no longer has), kept as written so a rewrite loses nothing. */
   others: Map<string, unknown>
 }
 
@@ -29,22 +30,49 @@ const datePattern = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
 const fields = ['source', 'target', 'reviewer', 'date', 'text'] as const
 
 /**
- * Read `reviews/<lng>/<id>.json`. Invalid JSON is fatal; a malformed entry
- * (missing field, bad fingerprint or date, a `source` fingerprint that does
- * not match its own `text`, an unknown segment) is an error message at its
- * line and column and is left out: it never counts as reviewed.
+ * Why an approval's key is not counted, or `undefined` when the key is a
+ * translation unit of the resource (or an untranslated segment).
  */
-export async function readLedger(filePath: string, knownSegments: ReadonlySet<string>): Promise<Ledger> {
+export type UnknownKey = (key: string) => string | undefined
+
+/**
+ * Read `reviews/<lng>/<id>.json`, keyed by translation unit. Invalid JSON is
+ * fatal; a malformed entry (missing field, bad fingerprint or date, a
+ * `source` fingerprint that does not match its own `text`) is an error
+ * message at its line and column and is left out: it never counts as
+ * reviewed. An approval of a unit the resource does not have is a warning
+ * and is kept as written.
+ */
+export async function readLedger(filePath: string, unknownKey: UnknownKey): Promise<Ledger> {
+  return parseLedger(await readLedgerFile(filePath), unknownKey)
+}
+
+/** The ledger file, `undefined` when there is none yet. */
+export async function readLedgerFile(filePath: string): Promise<VFile | undefined> {
   try {
     await fs.access(filePath)
   } catch {
-    return {file: undefined, entries: new Map(), others: new Map()}
+    return undefined
   }
-  const file = await readTextFile(filePath)
-  return {file, ...ledgerEntries(file, parseJson(file), knownSegments)}
+  return readTextFile(filePath)
 }
 
-export function ledgerEntries(file: VFile, tree: JsonNode, knownSegments: ReadonlySet<string>): Omit<Ledger, 'file'> {
+/** A ledger from its file (`undefined`: no approvals yet). */
+export function parseLedger(file: VFile | undefined, unknownKey: UnknownKey): Ledger {
+  if (!file) return {file: undefined, entries: new Map(), others: new Map()}
+  let tree: JsonNode
+  try {
+    tree = parseJson(file)
+  } catch (error) {
+    // Invalid JSON approves nothing: the message stays on the file (fatal, not thrown) for whoever reports it.
+    if (!(error instanceof VFileMessage)) throw error
+    if (!file.messages.includes(error)) file.messages.push(error)
+    return {file, entries: new Map(), others: new Map()}
+  }
+  return {file, ...ledgerEntries(file, tree, unknownKey)}
+}
+
+export function ledgerEntries(file: VFile, tree: JsonNode, unknownKey: UnknownKey): Omit<Ledger, 'file'> {
   const entries: Ledger['entries'] = new Map()
   const others: Ledger['others'] = new Map()
   const problem = (node: JsonNode, reason: string) => {
@@ -64,8 +92,9 @@ export function ledgerEntries(file: VFile, tree: JsonNode, knownSegments: Readon
       continue
     }
     others.set(id, jsonValue(valueNode))
-    if (!knownSegments.has(id)) {
-      file.message(`Unexpected approval of \`${id}\`, a segment the article does not have, expected approvals of its segments (not counted)`, {
+    const unknown = unknownKey(id)
+    if (unknown !== undefined) {
+      file.message(unknown, {
         place: nodePlace(file, keyNode),
         ruleId: 'orphan-approval',
         source: 'briefs'

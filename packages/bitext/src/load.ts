@@ -1,0 +1,48 @@
+import {readResource, Translations, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {buildBitext, type Bitext} from './bitext.js'
+import {parseLedger, readLedgerFile, type UnknownKey} from './ledger.js'
+import {frenchSegments} from './segments.js'
+import {parseUnitKey} from './unit-key.js'
+
+export interface LoadOptions {
+  /** The i18next runtime to read translations through (one is made when absent). */
+  translations?: Translations | undefined
+}
+
+let sharedTranslations: Translations | undefined
+
+/**
+ * Read an article's resource and review ledger in one language and build
+ * its bitext. Translations are read through the i18next runtime, as an app
+ * would: the resource is loaded as the article's namespace, read, unloaded.
+ * Invalid JSON in the resource or the ledger throws a vfile message.
+ */
+export async function loadBitext(layout: CorpusLayout, article: Article, lng: TargetLanguage, options: LoadOptions = {}): Promise<Bitext> {
+  const [resource, ledgerFile] = await Promise.all([readResource(layout, lng, article.id), readLedgerFile(layout.reviewFile(lng, article.id))])
+  const translations = options.translations ?? (sharedTranslations ??= new Translations())
+  if (resource) translations.load(resource)
+  try {
+    return buildBitext({
+      article,
+      lng,
+      resource,
+      translationOf: resource ? (key) => translations.get(lng, article.id, key) : undefined,
+      ledger: (unitKeys) => parseLedger(ledgerFile, unknownApproval(article, unitKeys))
+    })
+  } finally {
+    if (resource) translations.unload(lng, article.id)
+  }
+}
+
+/** Why an approval is not counted: its key is no unit of the resource. */
+export function unknownApproval(article: Article, unitKeys: ReadonlySet<string>): UnknownKey {
+  const segmentIds = new Set(frenchSegments(article).map((segment) => segment.id))
+  return (key) => {
+    if (unitKeys.has(key)) return undefined
+    const ids = parseUnitKey(key)
+    if (ids && ids.every((id) => segmentIds.has(id))) {
+      return `Unexpected approval of \`${key}\`, not a translation unit of the resource (its segments are translated in other units now), expected approvals of its translation units (not counted)`
+    }
+    return `Unexpected approval of \`${key}\`, a segment the article does not have, expected approvals of its segments (not counted)`
+  }
+}

@@ -1,0 +1,5 @@
+export type {DigitPattern, LanguageProfile, Multiplier, NumberConventions, QuotationMarks, Script, Standalone} from './profile.js'
+export {isLanguageCode, isTargetLanguage, languageCodes, languageProfile, sourceLanguage} from './registry.js'
+export type {LanguageCode, TargetLanguage} from './registry.js'
+export {fold, sameWord, stem, words} from './words.js'
+export type {Language, Word} from './words.js'
