@@ -1,4 +1,4 @@
-import {languageProblem, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {languageProblem, type CorpusConfig, type TargetLanguage} from '@briefs/corpus'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {HelpRequested, UsageError} from './errors.js'
 
@@ -14,10 +14,10 @@ export function parse<const T extends NonNullable<ParseArgsConfig['options']>>(a
   return parsed
 }
 
-/** `--lang` values, checked: every target language when none is given. */
-export function languagesOption(values: readonly string[] | undefined): TargetLanguage[] {
-  return (values ?? [...targetLanguages]).map((lng) => {
-    const problem = languageProblem(lng)
+/** `--lang` values, checked against the corpus's languages: every one of them when none is given. */
+export function languagesOption(values: readonly string[] | undefined, config: Pick<CorpusConfig, 'languages'>): TargetLanguage[] {
+  return (values ?? [...config.languages]).map((lng) => {
+    const problem = languageProblem(config, lng)
     if (problem) throw new UsageError(problem)
     return lng as TargetLanguage
   })

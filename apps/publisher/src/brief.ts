@@ -1,9 +1,7 @@
-import type {Article, TargetLanguage, Translations} from '@briefs/corpus'
-import {titleSegmentId} from '@briefs/corpus'
+import type {Bitext, TranslationUnit} from '@briefs/bitext'
+import type {Article} from '@briefs/corpus'
 import type {Sentence} from '@briefs/segment'
 import type {Heading, Paragraph, PhrasingContent, TableCell} from 'mdast'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 
 /** A block of the French with its sentences, as the brief shows it: one row. */
@@ -15,9 +13,10 @@ export interface SourceBlock {
   sentenceIds: string[]
 }
 
-/** One language's side of a row: translated sentences, or markers where missing. */
+/** One language's side of a row: its translation units, or markers where missing. */
 export interface TranslatedBlock {
   children: PhrasingContent[]
+  /** Segments shown as missing. */
   missing: string[]
 }
 
@@ -57,41 +56,23 @@ export function articleView(article: Article): ArticleView {
   return {article, blocks}
 }
 
-/** Translations are inline Markdown written by people: parse them as one paragraph's content. */
-const inlineParser = unified().use(remarkParse)
-
-/**
- * Text in which Markdown can see nothing but text: no character that
- * starts inline syntax (`\\`, backticks, `*`, `_`, `[`, `]`, `<`, `>`, `!`,
- * `&`, `~`, `|`, `#`, line breaks, NUL), no leading or trailing white space,
- * and no start that opens a block (`-`, `+`, `=`, an ordered list marker).
- * remark-parse turns such text into one text node holding it unchanged
- * (a property test pins this), so parsing it is skipped: most translations
- * are plain sentences, and parsing them was a tenth of the build.
- */
-const markdownSyntax = /[\\`*_[\]<>!&~|#\n\r\0]|^[\s\-+=]|^\d{1,9}[.)](?:\s|$)|\s$/
-
-export function parseTranslation(value: string): PhrasingContent[] {
-  if (!markdownSyntax.test(value)) return [{type: 'text', value}]
-  const tree = inlineParser.parse(value)
-  const only = tree.children[0]
-  // Anything that is not a single paragraph (a translation starting with `#` or `1.`) stays literal text.
-  if (tree.children.length === 1 && only?.type === 'paragraph') return only.children
-  return [{type: 'text', value}]
-}
-
-/** How a translated sentence stands, as the brief shows it. */
+/** How a translation unit stands, as the brief shows it. */
 export type SentenceState = 'missing' | 'draft' | 'reviewed' | 'stale'
 
-function sentence(id: string, children: PhrasingContent[], state: SentenceState): Sentence {
+/**
+ * A unit as one span of the brief: `data-segment` lists every French
+ * segment it translates, so sentence linking lights up all of them.
+ */
+function sentence(segmentIds: readonly string[], children: PhrasingContent[], state: SentenceState): Sentence {
+  const segments = segmentIds.join(' ')
   return {
     type: 'sentence',
     children,
     data: {
-      segmentId: id,
+      segmentId: segmentIds[0]!,
       text: '',
       hName: 'span',
-      hProperties: state === 'reviewed' ? {dataSegment: id} : {dataSegment: id, dataState: state, className: [state]}
+      hProperties: state === 'reviewed' ? {dataSegment: segments} : {dataSegment: segments, dataState: state, className: [state]}
     }
   }
 }
@@ -112,33 +93,37 @@ export interface StateLabels {
   stale: string
 }
 
-export function translateBlock(
-  view: ArticleView,
-  block: SourceBlock,
-  lng: TargetLanguage,
-  translations: Translations,
-  stateOf: (segmentId: string) => SentenceState,
-  labels: StateLabels
-): TranslatedBlock {
-  const children: PhrasingContent[] = []
-  const missing: string[] = []
-  block.sentenceIds.forEach((id, index) => {
-    if (index > 0) children.push({type: 'text', value: ' '})
-    const value = translations.get(lng, view.article.id, id)
-    if (value === undefined || value.trim() === '') {
-      missing.push(id)
-      children.push(sentence(id, [missingMarker(labels.missing)], 'missing'))
-      return
-    }
-    const state = stateOf(id)
-    const content = parseTranslation(value)
-    if (state === 'draft' || state === 'stale') content.push({type: 'text', value: ' '}, reviewFlag(labels[state]))
-    children.push(sentence(id, content, state === 'missing' ? 'draft' : state))
-  })
-  return {children, missing}
+/** The units of each block of the bitext, by block ID, in document order. */
+export function unitsByBlock(bitext: Bitext): Map<string, TranslationUnit[]> {
+  const blocks = new Map<string, TranslationUnit[]>()
+  for (const unit of bitext.units) {
+    const block = unit.segments[0]!.block
+    const units = blocks.get(block)
+    if (units) units.push(unit)
+    else blocks.set(block, [unit])
+  }
+  return blocks
 }
 
-export function translatedTitle(view: ArticleView, lng: TargetLanguage, translations: Translations): string | undefined {
-  const value = translations.get(lng, view.article.id, titleSegmentId)
-  return value === undefined || value.trim() === '' ? undefined : value
+/**
+ * One language's side of a block: each translation unit once, beside the
+ * French sentences it covers, as parsed by the bitext model (the same nodes
+ * the checks read); a missing one as a marker; a draft or stale one flagged.
+ */
+export function translateBlock(units: readonly TranslationUnit[], labels: StateLabels): TranslatedBlock {
+  const children: PhrasingContent[] = []
+  const missing: string[] = []
+  units.forEach((unit, index) => {
+    if (index > 0) children.push({type: 'text', value: ' '})
+    const ids = unit.segments.map((segment) => segment.id)
+    if (unit.state === 'missing') {
+      missing.push(...ids)
+      children.push(sentence(ids, [missingMarker(labels.missing)], 'missing'))
+      return
+    }
+    const content = [...unit.target!.nodes]
+    if (unit.state === 'draft' || unit.state === 'stale') content.push({type: 'text', value: ' '}, reviewFlag(labels[unit.state]))
+    children.push(sentence(ids, content, unit.state))
+  })
+  return {children, missing}
 }

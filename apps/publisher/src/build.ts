@@ -2,8 +2,8 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {corpusLayout, listArticleIds, stringifyJson, targetLanguages, writeFileAtomic, writeFileAtomicSync, type TargetLanguage} from '@briefs/corpus'
-import type {VFile} from 'vfile'
+import {corpusLayout, listArticleIds, readCorpusConfig, sourceLanguage, stringifyJson, writeFileAtomic, writeFileAtomicSync, type TargetLanguage} from '@briefs/corpus'
+import {VFile} from 'vfile'
 import {buildArticle, createRenderContext, type BuiltArticle, type RenderSettings} from './build-article.js'
 import {articleInputs, currentKey, outputsIntact, readManifest, rendererVersion, writeManifest, type CachedArticle, type Manifest} from './cache.js'
 import {renderAtomFeed} from './feed.js'
@@ -12,14 +12,14 @@ import {deserializeFiles} from './messages.js'
 import {briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
 import {buildInThreads} from './pool.js'
 import {failure} from './render-article.js'
-import {loadUi} from './ui.js'
+import {loadUi, uiLanguageProblem} from './ui.js'
 
 export interface BuildOptions {
   /** The corpus folder (with `articles/`, `segments/`, `locales/`). */
   corpus: string
   /** Where the briefs land. */
   out: string
-  /** Target languages to build; all by default. */
+  /** Target languages to build; the corpus's (`briefs.config.json`) by default. */
   languages?: readonly TargetLanguage[]
   /**
    * Refuse to publish anything not reviewed: a missing, draft or stale
@@ -75,16 +75,21 @@ const minimumForThreads = 16
  */
 export async function buildBriefs(options: Readonly<BuildOptions>): Promise<BuildResult> {
   const layout = corpusLayout(options.corpus)
-  const languages = options.languages ?? targetLanguages
   const onlyReviewed = options.onlyReviewed === true
   const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, cached: 0, failed: false}
 
   let ids: string[]
+  let languages: readonly TargetLanguage[]
   try {
+    languages = options.languages ?? (await readCorpusConfig(layout)).languages
+    for (const lng of languages) {
+      const problem = uiLanguageProblem(lng)
+      if (problem) new VFile({path: layout.configFile}).fail(problem, {ruleId: 'ui-language', source: 'briefs'})
+    }
     ids = await listArticleIds(layout)
   } catch (error) {
     result.failed = true
-    result.files.push(failure(error, layout.articlesDir))
+    result.files.push(failure(error, layout.configFile))
     return result
   }
   if (options.shard) ids = ids.filter((_, position) => position % options.shard!.count === options.shard!.index - 1)
@@ -157,8 +162,8 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
  * The indexes and feeds of a sharded build, once every shard is built:
  * from the parts the shards left in `out/.shards/`.
  */
-export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'languages'>> & {shards: number}): Promise<{articles: number}> {
-  const languages = options.languages ?? targetLanguages
+export async function buildIndex(options: Readonly<Pick<BuildOptions, 'corpus' | 'out' | 'languages'>> & {shards: number}): Promise<{articles: number}> {
+  const languages = options.languages ?? (await readCorpusConfig(corpusLayout(options.corpus))).languages
   const ids: string[] = []
   const entries: IndexEntry[] = []
   for (let index = 1; index <= options.shards; index++) {
@@ -186,7 +191,7 @@ function writeIndexes(out: string, entries: IndexEntry[], languages: readonly Ta
   const readers = readerLanguages(languages)
   const ui = loadUi()
   const files = [
-    {path: 'index.md', content: renderMarkdownIndex(entries, views, ui.text('fr'))},
+    {path: 'index.md', content: renderMarkdownIndex(entries, views, ui.text(sourceLanguage))},
     ...readers.flatMap((reader) => [
       {path: indexPath(reader), content: renderHtmlIndex(entries, views, readers, ui.text(reader))},
       {path: feedPath(reader), content: renderAtomFeed(entries, views, ui.text(reader))}

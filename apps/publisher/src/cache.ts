@@ -48,7 +48,8 @@ export async function rendererVersion(): Promise<string> {
   // Each workspace package resolved from one that depends on it (pnpm links only direct dependencies).
   const resolveFrom = (from: string, name: string) => createRequire(from).resolve(name)
   const segment = resolveFrom(import.meta.url, '@briefs/segment')
-  for (const entry of [resolveFrom(import.meta.url, '@briefs/corpus'), segment, resolveFrom(segment, '@briefs/sentences'), resolveFrom(import.meta.url, '@briefs/review')]) {
+  const corpus = resolveFrom(import.meta.url, '@briefs/corpus')
+  for (const entry of [corpus, resolveFrom(corpus, '@briefs/languages'), segment, resolveFrom(segment, '@briefs/sentences'), resolveFrom(import.meta.url, '@briefs/bitext')]) {
     folders.push(path.dirname(entry))
   }
   for (const folder of folders) {

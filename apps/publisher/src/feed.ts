@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import type {Element, Text} from 'xast'
 import {toXml} from 'xast-util-to-xml'
 import {x} from 'xastscript'
+import {sourceLanguage} from '@briefs/corpus'
 import {atomTimestamp} from './dates.js'
 import {reviewStatus, sortIndex, type IndexEntry} from './index-page.js'
 import {briefPath, feedPath, indexPath, readerView, type BriefView} from './paths.js'
@@ -60,18 +61,18 @@ export function renderAtomFeed(entries: IndexEntry[], views: BriefView[], ui: Ui
     ...(view === undefined
       ? []
       : sorted.map((entry) => {
-          const translated = ui.lng === 'fr' ? entry.title : entry.languages.find((language) => language.lng === ui.lng)?.title
+          const translated = ui.lng === sourceLanguage ? entry.title : entry.languages.find((language) => language.lng === ui.lng)?.title
           const counts = view.languages.flatMap((lng) => entry.languages.filter((language) => language.lng === lng))
           const summary = counts.map((language) => reviewStatus(ui, language, view.languages.length > 1)).join(t('separator'))
           return x(
             'entry',
             indented(4, [
-              translated === undefined ? x('title', {'xml:lang': 'fr'}, xmlText(entry.title)) : x('title', xmlText(translated)),
+              translated === undefined ? x('title', {'xml:lang': sourceLanguage}, xmlText(entry.title)) : x('title', xmlText(translated)),
               x('id', uuidUrn(`briefs:entry:${entry.id}:${ui.lng}`)),
               x('updated', atomTimestamp(entry.date)),
               x('link', {rel: 'alternate', type: 'text/html', hreflang: view.ui, href: briefPath(entry.id, view, 'html')}),
               // Readers of a translation also get the French title.
-              ...(ui.lng === 'fr' || translated === undefined ? [] : [x('summary', {'xml:lang': 'fr'}, xmlText(entry.title))]),
+              ...(ui.lng === sourceLanguage || translated === undefined ? [] : [x('summary', {'xml:lang': sourceLanguage}, xmlText(entry.title))]),
               x('content', {type: 'text'}, xmlText(summary))
             ])
           )

@@ -1,11 +1,11 @@
-import type {TargetLanguage} from '@briefs/corpus'
+import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Heading, Paragraph} from 'mdast'
 import type {ArticleView, BriefCounts, BriefTitle, SourceBlock, TranslatedBlock} from './brief.js'
 import {masthead, renderPage} from './page.js'
 import {feedPath, indexPath, viewColumns, viewLabel, viewName, type BriefView} from './paths.js'
-import {identifySentences, mapSentences, toSafeHast} from './sanitize.js'
+import {identifySentences, mapSentences, toSafeHast, visitSentences} from './sanitize.js'
 import {sentenceLinkingScript} from './script.js'
 import type {UiLanguage, UiText} from './ui.js'
 
@@ -66,7 +66,28 @@ export function renderHtmlBrief(brief: HtmlBrief, ui: UiText): string {
   const names = languages.map((lng) => ui.languageName(lng))
   const label = viewLabel(current, ui)
   const home = `../${indexPath(ui.lng)}`
-  const idPrefix = (lng: UiLanguage) => (lng === 'fr' ? '' : `${lng}-`)
+  const idPrefix = (lng: UiLanguage) => (lng === sourceLanguage ? '' : `${lng}-`)
+  // Per column, the fragment ID of the span showing each segment: a unit over two sentences is one span.
+  const spanIds = languages.map((lng, position) => {
+    const ids = new Map<string, string>()
+    const blocks = position === 0 ? brief.source : columns[position - 1]!.blocks
+    for (const block of blocks) visitSentences(block, (_, segments) => {
+      for (const segment of segments) ids.set(segment, `${idPrefix(lng)}${segments[0]}`)
+    })
+    return ids
+  })
+  /** The spans of the other columns showing any of `segments`, for screen readers. */
+  const counterparts = (segments: readonly string[], position: number): string[] => {
+    const ids = new Set<string>()
+    spanIds.forEach((column, other) => {
+      if (other === position) return
+      for (const segment of segments) {
+        const id = column.get(segment)
+        if (id) ids.add(id)
+      }
+    })
+    return [...ids]
+  }
 
   const rows = view.blocks.map((block, index) => {
     const cells = [brief.source[index]!, ...columns.map((column) => column.blocks[index]!)]
@@ -75,10 +96,10 @@ export function renderHtmlBrief(brief: HtmlBrief, ui: UiText): string {
       {id: block.id},
       cells.map((cell, position) => {
         const lng = languages[position]!
-        const nodes = mapSentences(cell, (span, segment) =>
+        const nodes = mapSentences(cell, (span, segments) =>
           span.properties.tabIndex === undefined
             ? span
-            : {...span, properties: {...span.properties, ariaDescribedBy: languages.filter((other) => other !== lng).map((other) => `${idPrefix(other)}${segment}`)}}
+            : {...span, properties: {...span.properties, ariaDescribedBy: counterparts(segments, position)}}
         )
         return h(position === 0 ? 'div.source' : 'div.target', {lang: lng, dataLabel: names[position]}, nodes)
       })
@@ -104,7 +125,7 @@ export function renderHtmlBrief(brief: HtmlBrief, ui: UiText): string {
       h('main', {id: 'text', className: ['brief', `columns-${languages.length}`]}, [
         h('header.brief-header', [
           h('p.kicker', [h('time', {dateTime: meta.date}, ui.date(meta.date)), ` · ${label}`]),
-          h('h1', {lang: 'fr'}, meta.title),
+          h('h1', {lang: sourceLanguage}, meta.title),
           ...columns.map((column) => titleLine(column, ui)),
           h('dl.meta', [
             h('div', [h('dt', t('meta.source')), h('dd', source || '—')]),

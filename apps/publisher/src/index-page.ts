@@ -1,4 +1,4 @@
-import type {TargetLanguage} from '@briefs/corpus'
+import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {PhrasingContent, Root, TableRow} from 'mdast'
@@ -33,7 +33,7 @@ export function reviewStatus(ui: UiText, language: IndexEntry['languages'][numbe
 
 /** The reader languages a site has pages for: French, and each target language built. */
 export function readerLanguages(languages: readonly TargetLanguage[]): UiLanguage[] {
-  return uiLanguages.filter((lng) => lng === 'fr' || (languages as readonly string[]).includes(lng))
+  return uiLanguages.filter((lng) => lng === sourceLanguage || (languages as readonly string[]).includes(lng))
 }
 
 const stringifier = unified()
@@ -110,7 +110,7 @@ export function renderHtmlIndex(entries: IndexEntry[], views: BriefView[], reade
     const own = entry.languages.find((language) => language.lng === ui.lng)
     return h('tr', [
       h('td.date', h('time', {dateTime: entry.date}, ui.date(entry.date))),
-      h('td', {lang: 'fr'}, [
+      h('td', {lang: sourceLanguage}, [
         h('span.article-title', entry.title),
         ...(own?.title === undefined ? [] : [h('span.article-translation', {lang: own.lng}, own.title)])
       ]),

@@ -1,4 +1,4 @@
-import type {TargetLanguage} from '@briefs/corpus'
+import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
 import {sentenceToMarkdown} from '@briefs/segment'
 import type {List, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -62,7 +62,7 @@ export function renderMarkdownBrief(view: ArticleView, sourceCells: string[], co
       children: [
         {
           type: 'tableRow',
-          children: [ui.languageName('fr'), ...columns.map((column) => ui.languageName(column.lng))].map((name) => ({type: 'tableCell', children: [{type: 'text', value: name}]}))
+          children: [ui.languageName(sourceLanguage), ...columns.map((column) => ui.languageName(column.lng))].map((name) => ({type: 'tableCell', children: [{type: 'text', value: name}]}))
         },
         ...view.blocks.map(
           (_, index): TableRow => ({

@@ -16,7 +16,7 @@ export interface BriefView {
 /** `fr-en`, `fr-ru`, then `fr-en-ru` when there is more than one target language. */
 export function briefViews(languages: readonly TargetLanguage[]): BriefView[] {
   const views: BriefView[] = languages.map((lng) => ({languages: [lng], ui: lng}))
-  if (languages.length > 1) views.push({languages: [...languages], ui: 'fr'})
+  if (languages.length > 1) views.push({languages: [...languages], ui: sourceLanguage})
   return views
 }
 
@@ -49,7 +49,7 @@ export function briefPath(id: string, view: TargetLanguage | Pick<BriefView, 'la
 
 /** The HTML index of a reader language, relative to the site root: French is `index.html`. */
 export function indexPath(ui: UiLanguage): string {
-  return ui === 'fr' ? 'index.html' : `index.${ui}.html`
+  return ui === sourceLanguage ? 'index.html' : `index.${ui}.html`
 }
 
 /** The Atom feed of a reader language, relative to the site root. */

@@ -1,9 +1,9 @@
 import path from 'node:path'
-import {fileOfError, loadArticle, titleSegmentId, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
-import {reviewArticle, type SegmentReview} from '@briefs/review'
+import {loadBitext, type TranslationUnit} from '@briefs/bitext'
+import {fileOfError, loadArticle, sourceLanguage, titleSegmentId, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {articleView, translateBlock, translatedTitle, type ArticleView} from './brief.js'
+import {articleView, translateBlock, unitsByBlock, type ArticleView} from './brief.js'
 import {renderHtmlBrief, renderSourceBlocks, renderTargetBlocks, type BriefColumn} from './html.js'
 import {markdownIndexRow, type IndexEntry} from './index-page.js'
 import {renderColumnCells, renderMarkdownBrief, type MarkdownColumn} from './markdown.js'
@@ -56,24 +56,20 @@ export async function renderArticle(context: RenderContext, id: string): Promise
 
     const columns = new Map<TargetLanguage, MarkdownColumn & BriefColumn>()
     for (const lng of languages) {
-      const review = await reviewArticle(layout, article, lng)
-      if (review.resource) {
-        files.push(review.resource.file)
-        translations.load(review.resource)
-      }
-      if (review.ledger.file) files.push(review.ledger.file)
-      const states = new Map(review.reviews.map((each) => [each.segment.id, each.state]))
-      const stateOf = (segmentId: string) => states.get(segmentId) ?? 'missing'
+      const bitext = await loadBitext(layout, article, lng, {translations})
+      if (bitext.resource) files.push(bitext.resource.file)
+      if (bitext.ledger.file) files.push(bitext.ledger.file)
       const t = ui.text(lng).t
       const markers = {missing: t('marker.missing'), draft: t('marker.draft'), stale: t('marker.stale')}
-      const translated = view.blocks.map((block) => translateBlock(view, block, lng, translations, stateOf, markers))
-      const title = {text: translatedTitle(view, lng, translations), state: stateOf(titleSegmentId)}
-      translations.unload(lng, id)
+      const blockUnits = unitsByBlock(bitext)
+      const translated = view.blocks.map((block) => translateBlock(blockUnits.get(block.id) ?? [], markers))
+      const titleUnit = blockUnits.get(titleSegmentId)![0]!
+      const title = {text: titleUnit.state === 'missing' ? undefined : titleUnit.target!.value, state: titleUnit.state}
       const missing = translated.flatMap((block) => block.missing)
       if (title.text === undefined) missing.unshift(titleSegmentId)
       reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places, onlyReviewed)
-      if (onlyReviewed) reportUnreviewed(article.file, lng, review.reviews, places)
-      const counts = {total: sentenceCount, translated: sentenceCount - missing.length, reviewed: review.counts.reviewed, draft: review.counts.draft, stale: review.counts.stale}
+      if (onlyReviewed) reportUnreviewed(article.file, lng, bitext.units, places)
+      const counts = {total: sentenceCount, translated: sentenceCount - missing.length, reviewed: bitext.counts.reviewed, draft: bitext.counts.draft, stale: bitext.counts.stale}
       columns.set(lng, {
         lng,
         cells: renderColumnCells(
@@ -102,7 +98,7 @@ export async function renderArticle(context: RenderContext, id: string): Promise
         )
       }
       output.counts.briefs = languages.length
-      output.entry = {...entry, markdownRow: markdownIndexRow(entry, views, ui.text('fr'))}
+      output.entry = {...entry, markdownRow: markdownIndexRow(entry, views, ui.text(sourceLanguage))}
     }
   } catch (error) {
     output.failed = true
@@ -136,20 +132,21 @@ function reportMissing(
   for (const id of missing) {
     const message = file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
       place: places.get(id) ?? {line: 1, column: 1},
-      ruleId: 'missing-translation',
+      ruleId: 'shown-missing',
       source: 'briefs'
     })
     if (asErrors) message.fatal = true
   }
-  file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'missing-translation', source: 'briefs'})
+  file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'shown-missing', source: 'briefs'})
 }
 
-function reportUnreviewed(file: VFile, lng: TargetLanguage, reviews: SegmentReview[], places: Map<string, VFileMessage['place']>): void {
-  for (const review of reviews) {
-    if (review.state === 'reviewed' || review.state === 'missing') continue
+function reportUnreviewed(file: VFile, lng: TargetLanguage, units: readonly TranslationUnit[], places: Map<string, VFileMessage['place']>): void {
+  for (const unit of units) {
+    if (unit.state === 'reviewed' || unit.state === 'missing') continue
+    const first = unit.segments[0]!.id
     const message = file.message(
-      `Unexpected ${review.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${review.segment.id}\`, expected a reviewed translation (\`--only-reviewed\`)`,
-      {place: places.get(review.segment.id) ?? {line: 1, column: 1}, ruleId: `${review.state}-translation`, source: 'briefs'}
+      `Unexpected ${unit.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${unit.key}\`, expected a reviewed translation (\`--only-reviewed\`)`,
+      {place: places.get(first) ?? {line: 1, column: 1}, ruleId: `${unit.state}-translation`, source: 'briefs'}
     )
     message.fatal = true
   }

@@ -48,38 +48,45 @@ export function toSafeHast(node: MdastNodes): ElementContent[] {
 
 /**
  * Give every sentence span its fragment ID once sanitized, and make it
- * focusable: IDs come from validated segment IDs, never from corpus text.
- * A missing translation's marker keeps its ID (a link can point at it) but
- * is no sentence to stop at.
+ * focusable: IDs come from validated segment IDs, never from corpus text;
+ * a unit over several sentences is named by its first. A missing
+ * translation's marker keeps its ID (a link can point at it) but is no
+ * sentence to stop at.
  */
 export function identifySentences(nodes: ElementContent[], prefix: string): void {
-  visitSentences(nodes, (span, segment) => {
-    span.properties.id = `${prefix}${segment}`
+  visitSentences(nodes, (span, segments) => {
+    span.properties.id = `${prefix}${segments[0]}`
     if (span.properties.dataState !== 'missing') span.properties.tabIndex = 0
   })
 }
 
-/** Every sentence span below `nodes`, with its segment ID. */
-export function visitSentences(nodes: ElementContent[], visitor: (span: Element, segment: string) => void): void {
+/** The segment IDs a sentence span stands for: one French sentence, or every sentence of a translation unit. */
+function segmentsOf(node: Element): string[] | undefined {
+  const segments = node.properties.dataSegment
+  return node.tagName === 'span' && typeof segments === 'string' ? segments.split(' ') : undefined
+}
+
+/** Every sentence span below `nodes`, with the segment IDs it stands for. */
+export function visitSentences(nodes: readonly ElementContent[], visitor: (span: Element, segments: string[]) => void): void {
   const walk = (node: ElementContent) => {
     if (node.type !== 'element') return
-    const segment = node.properties.dataSegment
-    if (node.tagName === 'span' && typeof segment === 'string') visitor(node, segment)
+    const segments = segmentsOf(node)
+    if (segments) visitor(node, segments)
     node.children.forEach(walk)
   }
   nodes.forEach(walk)
 }
 
 /**
- * `nodes` with every sentence span replaced by `change(span, segment)`,
+ * `nodes` with every sentence span replaced by `change(span, segments)`,
  * sharing everything else: the rendered blocks of an article serve every
  * view, so a view changes copies, never them.
  */
-export function mapSentences(nodes: readonly ElementContent[], change: (span: Element, segment: string) => Element): ElementContent[] {
+export function mapSentences(nodes: readonly ElementContent[], change: (span: Element, segments: string[]) => Element): ElementContent[] {
   return nodes.map(function map(node): ElementContent {
     if (node.type !== 'element') return node
-    const segment = node.properties.dataSegment
-    if (node.tagName === 'span' && typeof segment === 'string') return change(node, segment)
+    const segments = segmentsOf(node)
+    if (segments) return change(node, segments)
     return {...node, children: node.children.map(map)}
   })
 }

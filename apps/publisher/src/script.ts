@@ -3,8 +3,9 @@
  * without it (CSS shows `:hover`, `:focus` and `:target` on the sentence
  * itself); with it, the counterparts in the other columns light up too.
  *
- * - hovering or focusing a sentence marks every span of its segment
- *   `is-linked`;
+ * - hovering or focusing a sentence marks every span that shares one of
+ *   its segments `is-linked` (a translation unit over two French sentences
+ *   lists both in `data-segment`: it lights up with both, and both with it);
  * - the sentence named by the address (`#s-…`, `#en-s-…`) and its
  *   counterparts are marked `is-target`, on load and on every change;
  * - clicking a sentence, or Enter on it, makes it the target without
@@ -19,7 +20,7 @@ export const sentenceLinkingScript = `
   const root = document.documentElement
   root.classList.add('js')
   const segmentOf = (node) => (node instanceof Element ? node.closest('[data-segment]')?.getAttribute('data-segment') : null) ?? null
-  const spans = (segment) => (segment ? [...document.querySelectorAll('[data-segment="' + CSS.escape(segment) + '"]')] : [])
+  const spans = (segments) => (segments ? [...new Set(segments.split(' ').flatMap((segment) => [...document.querySelectorAll('[data-segment~="' + CSS.escape(segment) + '"]')]))] : [])
   const marked = {'is-linked': [], 'is-target': []}
   const mark = (name, segment) => {
     for (const span of marked[name]) span.classList.remove(name)

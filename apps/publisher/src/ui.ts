@@ -1,16 +1,24 @@
-import {readFileSync} from 'node:fs'
-import {sourceLanguage, targetLanguages} from '@briefs/corpus'
+import {existsSync, readFileSync} from 'node:fs'
+import {languageCodes, sourceLanguage, type LanguageCode} from '@briefs/languages'
 import i18next, {type TFunction} from 'i18next'
 import {formatArticleDate} from './dates.js'
 
-/**
- * The languages a reader can have the interface in: French, the language
- * of every article (the index and the multilingual view), and each target
- * language (its bilingual brief).
- */
-export const uiLanguages = [sourceLanguage, ...targetLanguages] as const
+/** A language a page can be written in: French, the language of every article, or a target language. */
+export type UiLanguage = LanguageCode
 
-export type UiLanguage = (typeof uiLanguages)[number]
+export const uiNamespace = 'ui'
+
+/** `locales/<lng>/ui.json` beside `src/` and `dist/`, so the same path works from both. */
+const localesDir = new URL('../locales/', import.meta.url)
+
+const uiFile = (lng: string) => new URL(`${lng}/${uiNamespace}.json`, localesDir)
+
+/**
+ * The languages a reader can have the interface in: French (the index and
+ * the multilingual view) and every language with interface strings
+ * (`locales/<lng>/ui.json`), for its bilingual brief.
+ */
+export const uiLanguages: readonly UiLanguage[] = [sourceLanguage, ...languageCodes.filter((lng) => lng !== sourceLanguage && existsSync(uiFile(lng)))]
 
 /** The interface text of one language: what a page is rendered with, besides the corpus. */
 export interface UiText {
@@ -29,14 +37,29 @@ export interface Ui {
   text(lng: UiLanguage): UiText
 }
 
-export const uiNamespace = 'ui'
-
-/** `locales/<lng>/ui.json` beside `src/` and `dist/`, so the same path works from both. */
-const localesDir = new URL('../locales/', import.meta.url)
-
 export function readUiResource(lng: UiLanguage): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`${lng}/${uiNamespace}.json`, localesDir), 'utf8')) as Record<string, unknown>
+  return JSON.parse(readFileSync(uiFile(lng), 'utf8')) as Record<string, unknown>
 }
+
+/** Why a language cannot be published, or `undefined`: a brief needs the interface in its language. */
+export function uiLanguageProblem(lng: LanguageCode): string | undefined {
+  if (uiLanguages.includes(lng)) return undefined
+  return `Unexpected language \`${lng}\` without interface strings, expected \`apps/publisher/locales/${lng}/${uiNamespace}.json\` (a copy of \`en/${uiNamespace}.json\`, translated)`
+}
+
+/** A language's name as a label (`French`, `Французский`, `Anglais`): Intl's, capitalized in the reader's language. */
+function displayName(reader: LanguageCode, lng: LanguageCode): string {
+  const key = `${reader}\0${lng}`
+  let label = displayNames.get(key)
+  if (label === undefined) {
+    const name = new Intl.DisplayNames(reader, {type: 'language'}).of(lng) ?? lng
+    label = name.charAt(0).toLocaleUpperCase(reader) + name.slice(1)
+    displayNames.set(key, label)
+  }
+  return label
+}
+
+const displayNames = new Map<string, string>()
 
 /**
  * The interface text of every language, through its own i18next instance
@@ -73,8 +96,8 @@ export function loadUi(): Ui {
       lng,
       t,
       date: (date) => formatArticleDate(date, lng),
-      languageName: (other) => t(`language.${other}`),
-      endonym: (other) => texts.get(other)?.t(`language.${other}`) ?? i18n.getFixedT(other, uiNamespace)(`language.${other}`)
+      languageName: (other) => displayName(lng, other),
+      endonym: (other) => displayName(other, other)
     })
   }
   return {text: (lng) => texts.get(lng)!}

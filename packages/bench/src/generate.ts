@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {corpusLayout, parseArticle, stringifyJson, stringifySegmentMap, targetLanguages, type TargetLanguage} from '@briefs/corpus'
-import {fingerprint, stringifyLedger, type LedgerEntry} from '@briefs/review'
+import {fingerprint, stringifyLedger, type LedgerEntry} from '@briefs/bitext'
+import {corpusLayout, parseArticle, stringifyJson, stringifySegmentMap, type TargetLanguage} from '@briefs/corpus'
+import {languageProfile} from '@briefs/languages'
 import {VFile} from 'vfile'
 import {integer, pick, seededRandom} from './random.js'
 
@@ -11,8 +12,6 @@ const adjectives = ['nouvelle', 'importante', 'régionale', 'militaire', 'écono
 const places = ['la Géorgie', 'le Kazakhstan', 'la Mongolie', 'la Russie', "l'Ukraine", 'Moscou', 'Tbilissi', 'Astana', 'Kiev', 'Bruxelles']
 const people = ['M. Tokaïev', 'Mme Dupont', 'M. Choïgou', 'Dr Martin', 'V. Poutine', 'M. Gomelauri']
 const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'septembre', 'octobre', 'novembre']
-const english = ['ministry', 'government', 'border', 'president', 'army', 'mobilization', 'region', 'conflict', 'agreement', 'security', 'said', 'confirmed', 'announced', 'new', 'major', 'official', 'the', 'of', 'and', 'in']
-const russian = ['министерство', 'правительство', 'граница', 'президент', 'армия', 'мобилизация', 'регион', 'конфликт', 'соглашение', 'безопасность', 'заявил', 'подтвердил', 'объявил', 'новый', 'крупный', 'и', 'в', 'на']
 
 interface Sentence {
   markdown: string
@@ -46,16 +45,22 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-/** A pseudo-translation of the same length class, with the target's number and quotation conventions. */
+/**
+ * A pseudo-translation of the same length class, in the target language's
+ * words (its profile's common words), numbers and quotation marks.
+ */
 function translation(random: () => number, text: string, lng: TargetLanguage): string {
-  const vocabulary = lng === 'en' ? english : russian
+  const language = languageProfile(lng)
+  const vocabulary = language.commonWords
+  const numbers = new Intl.NumberFormat(lng)
   const words = text.split(/\s+/).map((word) => {
-    if (/^\d+\.000$/.test(word)) return lng === 'en' ? word.replace('.', ',') : word.replace('.', '\u00a0')
+    if (/^\d+\.000$/.test(word)) return numbers.format(Number(word.replace('.', '')))
     if (/^\d+$/.test(word)) return word
     return pick(random, vocabulary)
   })
   const sentence = capitalize(words.join(' ').replace(/\s+([,.?!])/g, '$1'))
-  const quoted = text.startsWith('«') ? (lng === 'en' ? `“${sentence}”` : `«${sentence}»`) : sentence
+  const [open, close] = language.quotes.primary
+  const quoted = text.startsWith('«') ? `${open}${sentence}${close}` : sentence
   return random() < 0.1 ? `${quoted.slice(0, -1)} *${pick(random, vocabulary)}*.` : quoted.endsWith('.') ? quoted : `${quoted}.`
 }
 
@@ -67,15 +72,16 @@ export interface GeneratedCorpus {
 
 /**
  * Write a reproducible corpus of `size` articles of about 600 words each
- * (articles, segment maps, en and ru resources, review ledgers approving
- * everything) under `directory`.
+ * (configuration, articles, segment maps, a resource and a review ledger
+ * approving everything per language) under `directory`.
  */
-export async function generateCorpus(directory: string, size: number, seed = 2022): Promise<GeneratedCorpus> {
+export async function generateCorpus(directory: string, size: number, seed = 2022, languages: readonly TargetLanguage[] = ['en', 'ru']): Promise<GeneratedCorpus> {
   const random = seededRandom(seed)
   const corpus = path.join(directory, 'corpus')
   const layout = corpusLayout(corpus)
-  for (const folder of ['articles', 'segments', 'locales/en', 'locales/ru', 'reviews/en', 'reviews/ru']) await fs.mkdir(path.join(corpus, folder), {recursive: true})
-  let files = 0
+  for (const folder of ['articles', 'segments', ...languages.flatMap((lng) => [`locales/${lng}`, `reviews/${lng}`])]) await fs.mkdir(path.join(corpus, folder), {recursive: true})
+  await fs.writeFile(layout.configFile, stringifyJson({languages}))
+  let files = 1
   for (let index = 0; index < size; index++) {
     const id = `2022-${String(1 + (index % 12)).padStart(2, '0')}-article-${String(index).padStart(5, '0')}`
     const date = `2022-${String(1 + (index % 12)).padStart(2, '0')}-${String(1 + (index % 28)).padStart(2, '0')}`
@@ -92,7 +98,7 @@ export async function generateCorpus(directory: string, size: number, seed = 202
     await fs.writeFile(layout.articleFile(id), markdown)
     await fs.writeFile(layout.segmentMapFile(id), stringifySegmentMap(article.segmentMap))
     files += 2
-    for (const lng of targetLanguages) {
+    for (const lng of languages) {
       const entries: Record<string, string> = {}
       const ledger = new Map<string, LedgerEntry>()
       for (const segment of article.segments) {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {corpusLayout, listArticleIds, loadArticle, readResource} from '@briefs/corpus'
-import {reviewArticle} from '@briefs/review'
+import {loadBitext} from '@briefs/bitext'
 import {describe, expect, it} from 'vitest'
 import {generateCorpus} from '../src/generate.js'
 
@@ -43,7 +43,7 @@ describe('the synthetic corpus', () => {
       for (const lng of ['en', 'ru'] as const) {
         const resource = await readResource(layout, lng, id)
         expect([...resource!.entries.keys()]).toEqual(article.segments.map((segment) => segment.id))
-        expect((await reviewArticle(layout, article, lng)).counts.reviewed).toBe(article.segments.length)
+        expect((await loadBitext(layout, article, lng)).counts.reviewed).toBe(article.segments.length)
       }
     }
   })

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises'
 import {jsonValue, nodePlace, parseJson, readTextFile, stringifyJson, writeFileAtomic, type JsonNode} from '@briefs/corpus'
 import type {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
 import {fingerprint, fingerprintPattern} from './fingerprint.js'
 
 /** One approval of a translation unit: what was approved, by whom, when. */
@@ -60,16 +59,7 @@ export async function readLedgerFile(filePath: string): Promise<VFile | undefine
 /** A ledger from its file (`undefined`: no approvals yet). */
 export function parseLedger(file: VFile | undefined, unknownKey: UnknownKey): Ledger {
   if (!file) return {file: undefined, entries: new Map(), others: new Map()}
-  let tree: JsonNode
-  try {
-    tree = parseJson(file)
-  } catch (error) {
-    // Invalid JSON approves nothing: the message stays on the file (fatal, not thrown) for whoever reports it.
-    if (!(error instanceof VFileMessage)) throw error
-    if (!file.messages.includes(error)) file.messages.push(error)
-    return {file, entries: new Map(), others: new Map()}
-  }
-  return {file, ...ledgerEntries(file, tree, unknownKey)}
+  return {file, ...ledgerEntries(file, parseJson(file), unknownKey)}
 }
 
 export function ledgerEntries(file: VFile, tree: JsonNode, unknownKey: UnknownKey): Omit<Ledger, 'file'> {

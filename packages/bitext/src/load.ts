@@ -7,6 +7,12 @@ import {parseUnitKey} from './unit-key.js'
 export interface LoadOptions {
   /** The i18next runtime to read translations through (one is made when absent). */
   translations?: Translations | undefined
+  /**
+   * Whether to read the review ledger (default `true`). Without it no
+   * approval is known: every translated unit is a draft. For consumers that
+   * need no states, such as the checks.
+   */
+  reviews?: boolean | undefined
 }
 
 let sharedTranslations: Translations | undefined
@@ -18,7 +24,7 @@ let sharedTranslations: Translations | undefined
  * Invalid JSON in the resource or the ledger throws a vfile message.
  */
 export async function loadBitext(layout: CorpusLayout, article: Article, lng: TargetLanguage, options: LoadOptions = {}): Promise<Bitext> {
-  const [resource, ledgerFile] = await Promise.all([readResource(layout, lng, article.id), readLedgerFile(layout.reviewFile(lng, article.id))])
+  const [resource, ledgerFile] = await Promise.all([readResource(layout, lng, article.id), options.reviews === false ? undefined : readLedgerFile(layout.reviewFile(lng, article.id))])
   const translations = options.translations ?? (sharedTranslations ??= new Translations())
   if (resource) translations.load(resource)
   try {

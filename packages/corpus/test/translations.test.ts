@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {corpusLayout, listArticleIds, loadArticle, readResource, targetLanguages, Translations} from '../src/index.js'
+import {corpusLayout, listArticleIds, loadArticle, readCorpusConfig, readResource, Translations} from '../src/index.js'
 import {repositoryCorpus} from './helpers.js'
 
 describe('the shipped corpus through the i18next runtime', () => {
@@ -11,7 +11,7 @@ describe('the shipped corpus through the i18next runtime', () => {
     for (const id of ids) {
       const article = await loadArticle(layout, id)
       expect(article.segmentMapOutdated).toBe(false)
-      for (const lng of targetLanguages) {
+      for (const lng of (await readCorpusConfig(layout)).languages) {
         const resource = await readResource(layout, lng, id)
         expect(resource, `${lng}/${id}.json`).toBeDefined()
         translations.load(resource!)
@@ -41,6 +41,15 @@ describe('the shipped corpus through the i18next runtime', () => {
     expect(translations.get('ru', 'article', 's-abc123')).toBeUndefined()
     translations.unload('en', 'article')
     expect(translations.get('en', 'article', 's-abc123')).toBeUndefined()
+  })
+
+  it('holds a translation unit over two sentences under one key, read as any other', () => {
+    const translations = new Translations()
+    const value = 'Georgia and Kazakhstan, two of Russia’s neighbors, saw arrivals nearly double.'
+    translations.load({lng: 'en', namespace: 'article', file: undefined as never, entries: new Map([['s-abc123+s-def456', {value, keyNode: undefined as never, valueNode: undefined as never}]])})
+    expect(translations.get('en', 'article', 's-abc123+s-def456')).toBe(value)
+    expect(translations.i18n.t('s-abc123+s-def456', {lng: 'en', ns: 'article'})).toBe(value)
+    expect(translations.i18n.exists('s-abc123', {lng: 'en', ns: 'article'})).toBe(false)
   })
 
   it('uses established name forms and each language’s number and quotation conventions', async () => {

@@ -109,7 +109,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
     for (const lng of config.languages) {
       let bitext: Bitext
       try {
-        bitext = await loadBitext(layout, article, lng, {translations})
+        bitext = await loadBitext(layout, article, lng, {translations, reviews: false})
       } catch (error) {
         // A resource that cannot be read is reported as such; its segments are not reported missing on top.
         if (selected.has(id) && languages.has(lng)) reported.add(fileOfError(error, layout.resourceFile(lng, id)))

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
-import {corpusLayout, fileOfError, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {loadBitext, type LedgerEntry, type ReviewState, type StaleReason, type TranslationUnit} from '@briefs/bitext'
+import {corpusLayout, fileOfError, listArticleIds, loadArticle, readCorpusConfig, Translations, type TargetLanguage} from '@briefs/corpus'
 import {checkCorpus, glossaryFileNames} from '@briefs/qa'
 import type {PhrasingContent, Root, RootContent, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -7,10 +8,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {reviewArticle} from './article-review.js'
 import {folderAtRevision, repositoryOf, resolveRevision} from './git.js'
-import type {LedgerEntry} from './ledger.js'
-import type {ReviewState, SegmentReview, StaleReason} from './states.js'
 import {wordDiff} from './word-diff.js'
 
 export interface ReviewReportOptions {
@@ -24,27 +22,33 @@ export interface ReviewReportOptions {
 
 export interface ReviewReport {
   markdown: string
-  /** Rows listed: segments whose French, translation or review changed. */
+  /** Rows listed: translation units whose French, translation or review changed. */
   changed: number
-  /** Segments that did not change, counted only. */
+  /** Units that did not change, counted only. */
   unchanged: number
   /** Files with problems at head (a broken resource or ledger), also listed in the report. */
   files: VFile[]
 }
 
-/** A segment in one language at one revision. */
+/** A translation unit in one language at one revision. */
 interface Snapshot {
   text: string
   translation: string | undefined
   state: ReviewState
   staleReason: StaleReason | undefined
   approval: LedgerEntry | undefined
+  /** The French segments it covers. */
+  segments: string[]
+  /** For a unit regrouped since the base: the states of the units that held its sentences. */
+  regroupedStates?: string[]
 }
 
 interface Side {
   titles: Map<string, string>
-  /** `article/lng` → segment ID → snapshot, in document order. */
-  segments: Map<string, Map<string, Snapshot>>
+  /** The corpus's target languages at this revision (the head's when the corpus had no configuration then). */
+  languages: readonly TargetLanguage[]
+  /** `article/lng` → unit key → snapshot, in document order. */
+  units: Map<string, Map<string, Snapshot>>
   counts: Map<string, {reviewed: number; total: number}>
   files: VFile[]
   /** `article/lng` → segment ID → what the QA checks found (head only). */
@@ -60,16 +64,26 @@ interface Check {
 /**
  * The review report of a pull request, as Markdown for a PR comment:
  * coverage per article and language (base → head), then one row per
- * segment whose French, translation or review changed, with the changed
- * words marked (~~removed~~, **added**). Unchanged segments are counted.
+ * translation unit whose French, translation or review changed, with the
+ * changed words marked (~~removed~~, **added**). Unchanged units are
+ * counted. A unit regrouped since the base (two sentences now translated
+ * as one) is compared with the units that translated its sentences then.
  */
 export async function reviewReport(options: Readonly<ReviewReportOptions>): Promise<ReviewReport> {
   const {root, relative} = await repositoryOf(options.corpus)
   const baseCommit = await resolveRevision(root, options.base)
   const headCommit = await resolveRevision(root, options.head ?? 'HEAD')
-  const [base, head] = await Promise.all([readSide(root, baseCommit, relative, false), readSide(root, headCommit, relative, true)])
+  const head = await readSide(root, headCommit, relative, true, undefined)
+  const base = await readSide(root, baseCommit, relative, false, head.languages)
 
-  const keys = [...new Set([...head.segments.keys(), ...base.segments.keys()])].sort(compareKeys)
+  const order = (key: string) => {
+    const [id, lng] = key.split('/') as [string, TargetLanguage]
+    return {id, position: head.languages.includes(lng) ? head.languages.indexOf(lng) : head.languages.length + base.languages.indexOf(lng)}
+  }
+  const keys = [...new Set([...head.units.keys(), ...base.units.keys()])].sort((a, b) => {
+    const [left, right] = [order(a), order(b)]
+    return left.id === right.id ? left.position - right.position : left.id < right.id ? -1 : 1
+  })
   const children: RootContent[] = [heading(2, 'Translation review')]
   const coverage: TableRow[] = [
     {
@@ -83,19 +97,24 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
 
   for (const key of keys) {
     const [id, lng] = key.split('/') as [string, TargetLanguage]
-    const before = base.segments.get(key) ?? new Map<string, Snapshot>()
-    const after = head.segments.get(key) ?? new Map<string, Snapshot>()
+    const before = base.units.get(key) ?? new Map<string, Snapshot>()
+    const after = head.units.get(key) ?? new Map<string, Snapshot>()
     coverage.push(textRow([head.titles.get(id) ?? base.titles.get(id) ?? id, lng, share(base.counts.get(key)), share(head.counts.get(key))]))
     const rows: TableRow[] = []
-    for (const segmentId of [...after.keys(), ...[...before.keys()].filter((segmentId) => !after.has(segmentId))]) {
-      const old = before.get(segmentId)
-      const now = after.get(segmentId)
-      if (old && now && sameSnapshot(old, now)) {
+    const baseUnitOf = new Map<string, string>()
+    for (const [unitKey, snapshot] of before) for (const segment of snapshot.segments) baseUnitOf.set(segment, unitKey)
+    const compared = new Set<string>()
+    for (const [unitKey, now] of after) {
+      const same = before.get(unitKey)
+      const old = same ?? regrouped(now, before, baseUnitOf)
+      for (const segment of now.segments) if (baseUnitOf.has(segment)) compared.add(baseUnitOf.get(segment)!)
+      if (same && sameSnapshot(same, now)) {
         unchanged++
         continue
       }
-      rows.push(segmentRow(segmentId, old, now, now ? (head.checks.get(key)?.get(segmentId) ?? []) : undefined))
+      rows.push(unitRow(unitKey, old, now, head.checks.get(key)?.get(unitKey) ?? []))
     }
+    for (const [unitKey, old] of before) if (!compared.has(unitKey) && !after.has(unitKey)) rows.push(unitRow(unitKey, old, undefined, undefined))
     if (rows.length === 0) continue
     changed += rows.length
     sections.push(heading(3, `${head.titles.get(id) ?? base.titles.get(id) ?? id} · fr → ${lng}`), {
@@ -132,22 +151,26 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
   return {markdown, changed, unchanged, files: head.files}
 }
 
-async function readSide(root: string, commit: string, relative: string, withChecks: boolean): Promise<Side> {
+async function readSide(root: string, commit: string, relative: string, withChecks: boolean, fallbackLanguages: readonly TargetLanguage[] | undefined): Promise<Side> {
   const checkout = await folderAtRevision(root, commit, relative)
   const folder = checkout.path
-  const side: Side = {titles: new Map(), segments: new Map(), counts: new Map(), files: [], checks: new Map()}
+  const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map()}
   try {
     const layout = corpusLayout(folder)
+    const ids = await listArticleIds(layout)
+    // A base from before the corpus had a configuration (or before it existed) is read in the head's languages.
+    if (!fallbackLanguages || (await fs.access(layout.configFile).then(() => true, () => false))) side.languages = (await readCorpusConfig(layout)).languages
     if (withChecks) await readChecks(side, folder, relative)
-    for (const id of await listArticleIds(layout)) {
+    const translations = new Translations()
+    for (const id of ids) {
       try {
         const article = await loadArticle(layout, id)
         side.titles.set(id, article.meta.title)
-        for (const lng of targetLanguages) {
-          const review = await reviewArticle(layout, article, lng)
-          if (review.ledger.file && review.ledger.file.messages.length > 0) side.files.push(relativeTo(folder, relative, review.ledger.file))
-          side.segments.set(`${id}/${lng}`, new Map(review.reviews.map((entry) => [entry.segment.id, snapshot(entry)])))
-          side.counts.set(`${id}/${lng}`, {reviewed: review.counts.reviewed, total: review.reviews.length})
+        for (const lng of side.languages) {
+          const bitext = await loadBitext(layout, article, lng, {translations})
+          if (bitext.ledger.file && bitext.ledger.file.messages.length > 0) side.files.push(relativeTo(folder, relative, bitext.ledger.file))
+          side.units.set(`${id}/${lng}`, new Map(bitext.units.map((unit) => [unit.key, snapshot(unit)])))
+          side.counts.set(`${id}/${lng}`, {reviewed: bitext.counts.reviewed, total: bitext.segments.length})
         }
       } catch (error) {
         side.files.push(relativeTo(folder, relative, fileOfError(error, id)))
@@ -190,8 +213,30 @@ function relativeTo(folder: string, relative: string, file: VFile): VFile {
   return shown
 }
 
-function snapshot(review: SegmentReview): Snapshot {
-  return {text: review.segment.text, translation: review.translation, state: review.state, staleReason: review.staleReason, approval: review.approval}
+function snapshot(unit: TranslationUnit): Snapshot {
+  return {text: unit.source, translation: unit.target?.value, state: unit.state, staleReason: unit.staleReason, approval: unit.approval, segments: unit.segments.map((segment) => segment.id)}
+}
+
+/**
+ * A unit whose key is new at head, compared with the base units that held
+ * its sentences (two sentences now translated as one, one unit split): their
+ * French and translations joined, their states listed.
+ */
+function regrouped(now: Snapshot, before: ReadonlyMap<string, Snapshot>, baseUnitOf: ReadonlyMap<string, string>): Snapshot | undefined {
+  const keys = [...new Set(now.segments.flatMap((segment) => (baseUnitOf.has(segment) ? [baseUnitOf.get(segment)!] : [])))]
+  const olds = keys.map((key) => before.get(key)!)
+  if (olds.length === 0) return undefined
+  if (olds.length === 1) return olds[0]
+  const translations = olds.flatMap((old) => (old.translation === undefined ? [] : [old.translation]))
+  return {
+    text: olds.map((old) => old.text).join(' '),
+    translation: translations.length === 0 ? undefined : translations.join(' '),
+    state: olds[0]!.state,
+    staleReason: undefined,
+    approval: undefined,
+    segments: olds.flatMap((old) => old.segments),
+    regroupedStates: olds.map((old) => describe(old, 'before'))
+  }
 }
 
 function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
@@ -205,7 +250,7 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   )
 }
 
-function segmentRow(id: string, before: Snapshot | undefined, after: Snapshot | undefined, checks: readonly Check[] | undefined): TableRow {
+function unitRow(id: string, before: Snapshot | undefined, after: Snapshot | undefined, checks: readonly Check[] | undefined): TableRow {
   const french = before && after ? marked(before.text, after.text, 'both') : [text((after ?? before)!.text)]
   const oldTranslation = before?.translation
   const newTranslation = after?.translation
@@ -216,7 +261,7 @@ function segmentRow(id: string, before: Snapshot | undefined, after: Snapshot | 
       cell(french),
       cell(oldTranslation === undefined ? [text('—')] : newTranslation === undefined ? [text(oldTranslation)] : marked(oldTranslation, newTranslation, 'removed')),
       cell(newTranslation === undefined ? [text('—')] : oldTranslation === undefined ? [text(newTranslation)] : marked(oldTranslation, newTranslation, 'added')),
-      cell([text(`${describe(before)} → ${describe(after)}`)]),
+      cell([text(`${describe(before, 'before')} → ${describe(after, 'after')}`)]),
       cell(checksCell(checks))
     ]
   }
@@ -235,8 +280,10 @@ function withCode(reason: string): PhrasingContent[] {
     .flatMap((part, index): PhrasingContent[] => (part === '' ? [] : index % 2 === 1 ? [{type: 'inlineCode', value: part}] : [text(part)]))
 }
 
-function describe(snapshot: Snapshot | undefined): string {
-  if (!snapshot) return 'removed'
+/** A unit's state for the State column: `new` before it existed, `removed` after it is gone. */
+function describe(snapshot: Snapshot | undefined, side: 'before' | 'after'): string {
+  if (!snapshot) return side === 'before' ? 'new' : 'removed'
+  if (snapshot.regroupedStates) return snapshot.regroupedStates.join(' + ')
   if (snapshot.state !== 'stale') return snapshot.state
   return `stale (${snapshot.staleReason === 'source' ? 'French changed' : snapshot.staleReason === 'target' ? 'translation changed' : 'French and translation changed'})`
 }
@@ -246,13 +293,18 @@ function marked(before: string, after: string, show: 'removed' | 'added' | 'both
   if (before === after) return [text(after)]
   const out: PhrasingContent[] = []
   for (const part of wordDiff(before, after)) {
-    if (part.removed) {
-      if (show !== 'added') out.push({type: 'delete', children: [text(part.value)]})
-    } else if (part.added) {
-      if (show !== 'removed') out.push({type: 'strong', children: [text(part.value)]})
-    } else {
+    const marked = part.removed ? show !== 'added' && 'delete' : part.added ? show !== 'removed' && 'strong' : undefined
+    if (marked === false) continue
+    if (!marked) {
       out.push(text(part.value))
+      continue
     }
+    // Spaces stay outside the marks: `** have**` is no emphasis in Markdown, and the serializer would turn
+    // the spaces into character references to keep it one.
+    const [, leading, words, trailing] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!
+    if (leading) out.push(text(leading))
+    if (words) out.push({type: marked, children: [text(words)]})
+    if (trailing) out.push(text(trailing))
   }
   return out
 }
@@ -261,12 +313,6 @@ function share(counts: {reviewed: number; total: number} | undefined): string {
   if (!counts) return '—'
   const percent = counts.total === 0 ? 100 : Math.floor((counts.reviewed / counts.total) * 100)
   return `${counts.reviewed}/${counts.total} (${percent}%)`
-}
-
-function compareKeys(a: string, b: string): number {
-  const [idA, lngA] = a.split('/') as [string, TargetLanguage]
-  const [idB, lngB] = b.split('/') as [string, TargetLanguage]
-  return idA === idB ? targetLanguages.indexOf(lngA) - targetLanguages.indexOf(lngB) : idA < idB ? -1 : 1
 }
 
 function text(value: string): PhrasingContent {

@@ -35,7 +35,7 @@ describe('the pull-request review report, on real git repositories', () => {
     expect(rows[2]).toMatch(/^\| `s-802e70` \|.*\| reviewed → stale \(French changed\) \| `number-mismatch` Unexpected `98\u00a0000` in the translation, expected 99 000 \(`99\.000` in the French\) \|$/)
     expect(rows[2]).toContain('98\u00a0000 граждан России')
     expect(rows[3]).toBe(
-      '| `s-c5457d` | Plus de 100 000 hommes ont fui vers le seul Kazakhstan. | Только в Казахстан бежали ~~более~~ 100 000 мужчин. | Только в Казахстан бежали **свыше** 100 000 мужчин. | reviewed → stale (translation changed) | — |'
+      '| `s-c5457d` | Plus de 100 000 hommes ont fui vers le seul Kazakhstan. | Только в Казахстан бежали ~~более~~ 100\u00a0000 мужчин. | Только в Казахстан бежали **свыше** 100 000 мужчин. | reviewed → stale (translation changed) | — |'
     )
     expect(report.markdown).toContain('| La Géorgie et le Kazakhstan voient affluer les Russes fuyant la mobilisation | en | 19/19 (100%) | 17/19 (89%) |')
     expect(report.markdown).toContain('| Article | Language | Base `main` | Head `HEAD` |')

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {corpusLayout, loadArticle, readResource, writeSegmentMap} from '@briefs/corpus'
 import {describe, expect, it} from 'vitest'
-import {approveSegments, fingerprint, readLedger, reviewArticle, reviewSegments, stringifyLedger, type LedgerEntry} from '../src/index.js'
+import {fingerprint, loadBitext, readLedger, stringifyLedger, unitsBySegment, unitState, unknownApproval, type Ledger, type LedgerEntry} from '@briefs/bitext'
+import {approveUnits, type ApprovableUnit, type Approval} from '../src/index.js'
 import {copyCorpus, editJson, editText, georgia, mobilisation} from './helpers.js'
 
 const segments = [
@@ -10,6 +11,28 @@ const segments = [
   {id: 's-bbbbbb', paragraph: 'p-aaaaaa', text: 'Il était de 10.000.'}
 ]
 const approved = (text: string, translation: string): LedgerEntry => ({source: fingerprint(text), target: fingerprint(translation), reviewer: 'R', date: '2026-11-21', text})
+
+/** Each segment its own unit, translated by `translationOf`. */
+const unitsOf = (list: typeof segments, translationOf: (id: string) => string | undefined): ApprovableUnit[] =>
+  list.map((segment) => {
+    const value = translationOf(segment.id)
+    return {key: segment.id, source: segment.text, segments: [segment], ...(value === undefined ? {} : {target: {value}})}
+  })
+const approveSegments = (list: typeof segments, translationOf: (id: string) => string | undefined, current: ReadonlyMap<string, LedgerEntry>, approval: Approval) => approveUnits(unitsOf(list, translationOf), current, approval)
+const reviewSegments = (list: typeof segments, translationOf: (id: string) => string | undefined, ledger: Pick<Ledger, 'entries'>) =>
+  list.map((segment) => unitState(segment.text, translationOf(segment.id), ledger.entries.get(segment.id)?.entry))
+/** An article's bitext, with its states, as `reviewArticle` gave them: every segment's unit. */
+const reviewArticle = async (layout: ReturnType<typeof corpusLayout>, article: Awaited<ReturnType<typeof loadArticle>>, lng: 'en' | 'ru') => {
+  const bitext = await loadBitext(layout, article, lng)
+  const units = unitsBySegment(bitext)
+  return {
+    ...bitext,
+    reviews: bitext.segments.map((segment) => {
+      const unit = units.get(segment.id)!
+      return {segment, state: unit.state, staleReason: unit.staleReason, translation: unit.target?.value, approval: unit.approval}
+    })
+  }
+}
 
 describe('segment states', () => {
   const translations: Record<string, string> = {'s-aaaaaa': 'The number rose.', 's-bbbbbb': 'It was 10,000.'}
@@ -144,7 +167,7 @@ describe('a corrupt or hand-edited ledger', () => {
     const {layout, article, file} = await ledgerWith((value) => {
       value['s-d9457a'].reviewer = ''
     })
-    const ledger = await readLedger(file, new Set(article.segments.map((segment) => segment.id)))
+    const ledger = await readLedger(file, unknownApproval(article, new Set(article.segments.map((segment) => segment.id))))
     expect(ledger.others.get('s-d9457a')).toMatchObject({reviewer: ''})
     expect(path.basename(file)).toBe(`${georgia}.json`)
     expect(layout.reviewFile('en', georgia)).toBe(file)

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {targetLanguages} from '@briefs/corpus'
+import {corpusLayout, readCorpusConfig} from '@briefs/corpus'
 import {buildBriefs, buildIndex} from '@briefs/publisher'
 import {checkCorpus} from '@briefs/qa'
 import {languagesOption, noPositionals, parse} from '../../args.js'
@@ -19,7 +19,7 @@ ones carry a visible marker in the briefs and are counted here.
 Unchanged articles are taken from the build cache; articles are rendered
 on one worker thread per core.
 
-  --lang <lng>        only this target language (repeatable; default: ${targetLanguages.join(', ')})
+  --lang <lng>        only this target language (repeatable; default: the corpus's, in briefs.config.json)
   --out <dir>         where the briefs land (default: site/ beside the corpus)
   --only-reviewed     refuse to publish a missing, draft or stale translation (an error)
   --check             first run the translation checks (as \`briefs check\`): an error stops the build
@@ -47,10 +47,10 @@ export async function build(argv: string[], context: Context): Promise<number> {
     usage
   )
   noPositionals(positionals, usage)
-  const languages = languagesOption(values.lang)
   const workers = values.workers === undefined ? undefined : positiveInteger(values.workers, '--workers')
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
   const corpus = findCorpus(context, values.corpus)
+  const languages = languagesOption(values.lang, await readCorpusConfig(corpusLayout(corpus)))
   const out = values.out ? userPath(context, values.out) : path.join(path.dirname(corpus), 'site')
 
   if (values['index-only'] !== undefined) {
@@ -58,7 +58,7 @@ export async function build(argv: string[], context: Context): Promise<number> {
     const shards = positiveInteger(values['index-only'], '--index-only')
     let index
     try {
-      index = await buildIndex({out, languages, shards})
+      index = await buildIndex({corpus, out, languages, shards})
     } catch (error) {
       throw new InputError(error instanceof Error ? error.message : String(error), [])
     }

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, readCorpusConfig, type TargetLanguage} from '@briefs/corpus'
 import {checkCorpus} from '@briefs/qa'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -10,14 +10,16 @@ import {report} from '../../report.js'
 
 export const usage = `Usage: briefs check [--article <id>...] [--lang <lng>...] [--format text|json|github] [--strict] [--corpus <dir>]
 
-Check every aligned pair (French segment, translation): missing, empty
-and orphan translations, untranslated text, numbers, glossary terms
-(corpus/glossary.json), quotation marks and brackets, final punctuation,
-Markdown, length, spaces, consistency, English against Russian. Exit 1 on
-any error, or on any warning with --strict.
+Check every translation unit (French segments, translation): missing,
+empty and orphan translations, malformed units, untranslated text,
+numbers, glossary terms (corpus/glossary.json), quotation marks and
+brackets, final punctuation, Markdown, length, spaces, consistency, the
+languages against each other. Exit 1 on any error, or on any warning with
+--strict. Rules can be set to "error", "warning" or "off" in
+corpus/briefs.config.json ("rules").
 
   --article <id>    only these articles (repeatable; default: all)
-  --lang <lng>      only these languages (repeatable; default: ${targetLanguages.join(', ')})
+  --lang <lng>      only these languages (repeatable; default: the corpus's)
   --format <name>   text: messages on stderr (default); json: an array of
                     {file, line, column, ruleId, severity, article, lang,
                     segment, message} on stdout; github: GitHub Actions
@@ -49,9 +51,10 @@ export async function check(argv: string[], context: Context): Promise<number> {
   noPositionals(positionals, usage)
   const format = values.format ?? 'text'
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unexpected format ${JSON.stringify(format)}, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}`)
-  const languages = languagesOption(values.lang)
+  const corpus = findCorpus(context, values.corpus)
+  const languages = languagesOption(values.lang, await readCorpusConfig(corpusLayout(corpus)))
 
-  const result = await checkCorpus({corpus: findCorpus(context, values.corpus), articles: values.article, languages})
+  const result = await checkCorpus({corpus, articles: values.article, languages})
   const summary = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'} in ${result.pairs} translations of ${result.segments} segments`
   if (format === 'json') {
     context.stdout.write(`${JSON.stringify(checkRows(context, result.files), null, 2)}\n`)

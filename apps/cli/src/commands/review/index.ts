@@ -1,5 +1,6 @@
-import {corpusLayout, languageProblem, loadArticle, readResource, type TargetLanguage} from '@briefs/corpus'
-import {approveSegments, readLedger, writeLedger} from '@briefs/review'
+import {loadBitext, writeLedger} from '@briefs/bitext'
+import {corpusLayout, languageProblem, loadArticle, readCorpusConfig, type TargetLanguage} from '@briefs/corpus'
+import {approveUnits} from '@briefs/review'
 import path from 'node:path'
 import {noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
@@ -10,8 +11,10 @@ export const usage = `Usage: briefs review approve --article <id> --lang <lng> -
 
 Record in corpus/reviews/<lng>/<id>.json that <name> approved the current
 French and translation of the segments given (all of the article's when
-none). Refuses, changing nothing, when one has no translation. Entries not
-asked for are left as they are. Commit the ledger with the translation.`
+none). A segment approves its translation unit as a whole (a unit over two
+sentences covers both); --segment also takes a unit key (s-1a2b3c+s-4d5e6f).
+Refuses, changing nothing, when one has no translation. Entries not asked
+for are left as they are. Commit the ledger with the translation.`
 
 export async function review(argv: string[], context: Context): Promise<number> {
   const [action, ...rest] = argv
@@ -31,21 +34,24 @@ export async function review(argv: string[], context: Context): Promise<number> 
   )
   noPositionals(positionals, usage)
   if (!values.article || !values.lang || !values.reviewer?.trim()) throw new UsageError(`Missing --article, --lang or --reviewer\n\n${usage}`)
-  const problem = languageProblem(values.lang)
+  const layout = corpusLayout(findCorpus(context, values.corpus))
+  const problem = languageProblem(await readCorpusConfig(layout), values.lang)
   if (problem) throw new UsageError(problem)
   const date = values.date ?? new Date().toISOString().slice(0, 10)
   if (!/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(date)) throw new UsageError(`Unexpected date ${JSON.stringify(date)}, expected YYYY-MM-DD`)
   const lng = values.lang as TargetLanguage
 
-  const layout = corpusLayout(findCorpus(context, values.corpus))
   const article = await loadArticle(layout, values.article)
-  const resource = await readResource(layout, lng, article.id)
+  const bitext = await loadBitext(layout, article, lng)
+  const {ledger} = bitext
   const ledgerPath = layout.reviewFile(lng, article.id)
-  const ledger = await readLedger(ledgerPath, new Set(article.segments.map((segment) => segment.id)))
   if (ledger.file) report(context, [ledger.file])
 
+  // Counted in segments, as `status` counts: a unit over two sentences approves two.
+  const sizes = new Map(bitext.units.map((unit) => [unit.key, unit.segments.length]))
+  const segmentsOf = (keys: readonly string[]) => keys.reduce((sum, key) => sum + sizes.get(key)!, 0)
   const current = new Map([...ledger.entries].map(([id, {entry}]) => [id, entry]))
-  const result = approveSegments(article.segments, (id) => resource?.entries.get(id)?.value, current, {segmentIds: values.segment, reviewer: values.reviewer.trim(), date})
+  const result = approveUnits(bitext.units, current, {segmentIds: values.segment, reviewer: values.reviewer.trim(), date})
   if (!result.ok) {
     const lines = [
       ...result.unknown.map((id) => `Unexpected segment \`${id}\`, expected a segment of \`${article.id}\` (see \`pnpm briefs segments\`)`),
@@ -53,10 +59,10 @@ export async function review(argv: string[], context: Context): Promise<number> 
     ]
     throw new InputError(`Nothing approved:\n  ${lines.join('\n  ')}`, [])
   }
-  await writeLedger(ledgerPath, result.entries, article.segments.map((segment) => segment.id), ledger.others)
+  await writeLedger(ledgerPath, result.entries, bitext.units.map((unit) => unit.key), ledger.others)
   context.stdout.write(
-    `${path.relative(context.cwd, ledgerPath)}: approved ${result.approved.length} segments as ${values.reviewer.trim()}` +
-      (result.unchanged.length > 0 ? ` (${result.unchanged.length} already approved as they are)` : '') +
+    `${path.relative(context.cwd, ledgerPath)}: approved ${segmentsOf(result.approved)} segments as ${values.reviewer.trim()}` +
+      (result.unchanged.length > 0 ? ` (${segmentsOf(result.unchanged)} already approved as they are)` : '') +
       '\n'
   )
   return 0

@@ -1,9 +1,10 @@
-import {corpusLayout, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
-import {formatWordDiff, reviewArticle, reviewedShare, wordDiff, type StateCounts} from '@briefs/review'
+import {loadBitext, reviewedShare, type StateCounts} from '@briefs/bitext'
+import {corpusLayout, listArticleIds, loadArticle, readCorpusConfig, Translations, type TargetLanguage} from '@briefs/corpus'
+import {formatWordDiff, wordDiff} from '@briefs/review'
 import type {VFile} from 'vfile'
 import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
-import {InputError, UsageError} from '../../errors.js'
+import {InputError} from '../../errors.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs status [--json] [--verbose] [--article <id>...] [--lang <lng>...] [--corpus <dir>]
@@ -11,12 +12,13 @@ export const usage = `Usage: briefs status [--json] [--verbose] [--article <id>.
 Review state of every article and language: how many segments are
 missing (no translation), draft (never approved), reviewed, or stale (the
 French or the translation changed since approval), and the share reviewed.
+A translation unit over several sentences counts each of them.
 
-  --verbose        list every segment that is not reviewed; for stale ones,
-                   the word-level diff of the French since approval
+  --verbose        list every translation unit that is not reviewed; for
+                   stale ones, the word-level diff of the French since approval
   --json           the same as JSON
   --article <id>   only these articles
-  --lang <lng>     only these languages (${targetLanguages.join(', ')})`
+  --lang <lng>     only these languages (default: the corpus's)`
 
 interface StatusRow {
   article: string
@@ -24,7 +26,7 @@ interface StatusRow {
   counts: StateCounts
   total: number
   reviewed_share: number
-  segments?: Array<{id: string; state: string; stale?: string; text: string; approved_text?: string; diff?: string}>
+  segments?: Array<{id: string; segments?: string[]; state: string; stale?: string; text: string; approved_text?: string; diff?: string}>
 }
 
 export async function status(argv: string[], context: Context): Promise<number> {
@@ -34,30 +36,30 @@ export async function status(argv: string[], context: Context): Promise<number> 
     usage
   )
   noPositionals(positionals, usage)
-  const languages = languagesOption(values.lang)
   const layout = corpusLayout(findCorpus(context, values.corpus))
+  const languages = languagesOption(values.lang, await readCorpusConfig(layout))
   const ids = values.article ?? (await listArticleIds(layout))
 
   const rows: StatusRow[] = []
   const files: VFile[] = []
+  const translations = new Translations()
   for (const id of ids) {
     const article = await loadArticle(layout, id)
     files.push(article.file)
     for (const lng of languages) {
-      const review = await reviewArticle(layout, article, lng)
-      if (review.ledger.file) files.push(review.ledger.file)
-      const row: StatusRow = {article: id, lang: lng, counts: review.counts, total: review.reviews.length, reviewed_share: round(reviewedShare(review.counts))}
+      const bitext = await loadBitext(layout, article, lng, {translations})
+      if (bitext.ledger.file) files.push(bitext.ledger.file)
+      const row: StatusRow = {article: id, lang: lng, counts: bitext.counts, total: bitext.segments.length, reviewed_share: round(reviewedShare(bitext.counts))}
       if (values.verbose) {
-        row.segments = review.reviews
-          .filter((entry) => entry.state !== 'reviewed')
-          .map((entry) => ({
-            id: entry.segment.id,
-            state: entry.state,
-            ...(entry.staleReason ? {stale: entry.staleReason} : {}),
-            text: entry.segment.text,
-            ...(entry.state === 'stale' && entry.approval && entry.approval.text !== entry.segment.text
-              ? {approved_text: entry.approval.text, diff: formatWordDiff(wordDiff(entry.approval.text, entry.segment.text))}
-              : {})
+        row.segments = bitext.units
+          .filter((unit) => unit.state !== 'reviewed')
+          .map((unit) => ({
+            id: unit.key,
+            ...(unit.segments.length > 1 ? {segments: unit.segments.map((segment) => segment.id)} : {}),
+            state: unit.state,
+            ...(unit.staleReason ? {stale: unit.staleReason} : {}),
+            text: unit.source,
+            ...(unit.state === 'stale' && unit.approval && unit.approval.text !== unit.source ? {approved_text: unit.approval.text, diff: formatWordDiff(wordDiff(unit.approval.text, unit.source))} : {})
           }))
       }
       rows.push(row)
