@@ -143,7 +143,7 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
     if (options.cacheDir && !article.failed) manifest.articles[id] = {...article, ...keys.get(id)!}
   }
   if (!result.failed && options.shard) {
-    await writeFileAtomic(path.join(options.out, shardPath(options.shard)), stringifyJson({ids, entries}), {durable: false})
+    await writeFileAtomic(path.join(options.out, shardPath(options.shard)), stringifyJson({ids, entries, languages} satisfies ShardPart), {durable: false})
   } else if (!result.failed) {
     // The indexes list every article: rendered again only when an entry changed (or a file of them did).
     const indexKey = createHash('sha256').update(`${renderer}\0${buildSettings}\0`).update(JSON.stringify(entries)).digest('hex')
@@ -162,24 +162,34 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
  * The indexes and feeds of a sharded build, once every shard is built:
  * from the parts the shards left in `out/.shards/`.
  */
-export async function buildIndex(options: Readonly<Pick<BuildOptions, 'corpus' | 'out' | 'languages'>> & {shards: number}): Promise<{articles: number}> {
-  const languages = options.languages ?? (await readCorpusConfig(corpusLayout(options.corpus))).languages
+export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'languages'>> & {shards: number}): Promise<{articles: number}> {
+  let languages = options.languages
   const ids: string[] = []
   const entries: IndexEntry[] = []
   for (let index = 1; index <= options.shards; index++) {
     const file = path.join(options.out, shardPath({index, count: options.shards}))
-    let part: {ids: string[]; entries: IndexEntry[]}
+    let part: ShardPart
     try {
-      part = JSON.parse(await fs.readFile(file, 'utf8')) as typeof part
+      part = JSON.parse(await fs.readFile(file, 'utf8')) as ShardPart
     } catch {
       throw new Error(`Unexpected missing shard ${index} of ${options.shards} (${file}), expected every shard built before the index`)
     }
+    // Every shard was built in the languages of the first (or those asked for): the indexes list those.
+    languages ??= part.languages
+    if (part.languages.join() !== languages.join()) throw new Error(`Unexpected shard ${index} built in ${part.languages.join(', ')}, expected ${languages.join(', ')} as the others`)
     ids.push(...part.ids)
     entries.push(...part.entries)
   }
-  writeIndexes(options.out, entries, languages)
+  writeIndexes(options.out, entries, languages ?? [])
   await removeStaleBriefs(options.out, new Set(ids))
   return {articles: entries.length}
+}
+
+/** What a shard leaves for the index step. */
+interface ShardPart {
+  ids: string[]
+  entries: IndexEntry[]
+  languages: readonly TargetLanguage[]
 }
 
 function shardPath(shard: {index: number; count: number}): string {

@@ -1,4 +1,19 @@
 /**
+ * Below `width`, a brief of `selector` (three columns or more) shows the
+ * French across the row and the translations two by two under it.
+ */
+function stackedTranslations(width: string, selector: string): string {
+  return `@media screen and (max-width: ${width}) {
+  ${selector} .columns { display: none; }
+  ${selector} .row { grid-template-columns: repeat(2, minmax(0, 1fr)); grid-auto-flow: row; row-gap: .35rem; padding: .8rem 0; border-bottom: 1px solid var(--rule); }
+  ${selector} .row > .source { grid-column: 1 / -1; }
+  ${selector} .row > div::before { display: block; }
+  ${selector} .row > .source + div::after { display: none; }
+  ${selector} .row > .source { margin-bottom: .2rem; }
+}`
+}
+
+/**
  * The one stylesheet of every page, inline (its SHA-256 is in the page's
  * CSP): no web font, no request. Fonts are system fonts that cover Latin
  * and Cyrillic alike, so French, English and Russian set in the same face.
@@ -7,8 +22,9 @@
  *   row per paragraph, so a paragraph and its translation start together;
  * - below 40rem: one column, each French paragraph followed by its
  *   translations, labelled with their language;
- * - three columns need 64rem; between 40rem and 64rem the French spans the
- *   row and the two translations sit side by side under it;
+ * - three columns or more (`columns-<n>`, one per language) need 64rem (four
+ *   need 84rem); narrower, the French spans the row and the translations
+ *   sit two by two under it;
  * - print: A4, black on white, the columns kept side by side;
  * - dark mode through `prefers-color-scheme`.
  */
@@ -57,7 +73,7 @@ h1 { margin: 0 0 .55rem; font-size: clamp(1.65rem, 1.2rem + 1.7vw, 2.55rem); lin
 .meta code { font-size: .95em; }
 .intro { max-width: 42rem; color: var(--muted); margin: 0; }
 .columns, .row { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); column-gap: var(--gap); }
-.brief.columns-3 .columns, .brief.columns-3 .row { grid-template-columns: repeat(3, minmax(0, 1fr)); --gap: 2.25rem; }
+.brief:not(.columns-2) .columns, .brief:not(.columns-2) .row { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); --gap: 2.25rem; }
 .columns { position: sticky; top: 0; z-index: 1; margin: 2rem 0 .4rem; padding: .55rem 0 .45rem; background: var(--paper); border-bottom: 1px solid var(--rule-strong); font: 700 .74rem/1.3 var(--sans); letter-spacing: .1em; text-transform: uppercase; color: var(--muted); }
 .row { padding: .55rem 0; }
 .row > div { min-width: 0; }
@@ -90,23 +106,17 @@ table.index .article-translation { display: block; margin-top: .2rem; color: var
 .brief-links li + li { margin-top: .35rem; }
 .brief-links a { font-weight: 600; }
 .brief-links .count { display: block; color: var(--muted); font-size: .8rem; }
-@media screen and (max-width: 64rem) {
-  .brief.columns-3 .columns { display: none; }
-  .brief.columns-3 .row { grid-template-columns: repeat(2, minmax(0, 1fr)); row-gap: .35rem; padding: .8rem 0; border-bottom: 1px solid var(--rule); }
-  .brief.columns-3 .row > .source { grid-column: 1 / -1; }
-  .brief.columns-3 .row > div::before { display: block; }
-  .brief.columns-3 .row > .source + div::after { display: none; }
-  .brief.columns-3 .row > .source { margin-bottom: .2rem; }
-}
+${stackedTranslations('84rem', '.brief:not(.columns-2):not(.columns-3)')}
+${stackedTranslations('64rem', '.brief.columns-3')}
 @media screen and (max-width: 40rem) {
   body { font-size: 1.03rem; line-height: 1.58; }
   .page { padding-top: 1.5rem; }
-  .columns, .brief.columns-3 .columns { display: none; }
-  .brief .row, .brief.columns-3 .row { grid-template-columns: minmax(0, 1fr); row-gap: .6rem; padding: .9rem 0 1rem; border-bottom: 1px solid var(--rule); }
+  .columns, .brief:not(.columns-2) .columns { display: none; }
+  .brief .row, .brief:not(.columns-2) .row { grid-template-columns: minmax(0, 1fr); grid-auto-flow: row; row-gap: .6rem; padding: .9rem 0 1rem; border-bottom: 1px solid var(--rule); }
   .row > div::before { display: block; }
   .row > div + div::after { display: none; }
   .row > .target { padding: .5rem .75rem .6rem; background: var(--panel); border-left: 3px solid var(--rule-strong); border-radius: 0 4px 4px 0; }
-  .brief.columns-3 .row > .source { margin-bottom: 0; }
+  .brief:not(.columns-2) .row > .source { margin-bottom: 0; }
   table.index, table.index tbody, table.index tr, table.index td { display: block; }
   table.index thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   table.index tr { padding: .9rem 0; border-bottom: 1px solid var(--rule); }
@@ -124,9 +134,9 @@ table.index .article-translation { display: block; margin-top: .2rem; color: var
   h1 { font-size: 1.75rem; }
   .title-translation { font-size: 1.2rem; }
   .columns { position: static; margin-top: 1rem; }
-  .columns, .brief.columns-3 .columns { display: grid; }
+  .columns, .brief:not(.columns-2) .columns { display: grid; }
   .row { break-inside: avoid; padding: .3rem 0; }
-  .brief.columns-3 .columns, .brief.columns-3 .row { grid-template-columns: repeat(3, minmax(0, 1fr)); --gap: 1.2rem; }
+  .brief:not(.columns-2) .columns, .brief:not(.columns-2) .row { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); --gap: 1.2rem; }
   .row > div::before { display: none; }
   [data-segment], .is-linked, .is-target { background: none; box-shadow: none; }
   a { text-decoration: none; }

@@ -82,6 +82,7 @@ describe('building part of a site', () => {
   it('builds empty indexes and feeds from a corpus without articles', async () => {
     const corpus = await tempDir('corpus')
     await fs.mkdir(path.join(corpus, 'articles'))
+    await fs.writeFile(path.join(corpus, 'briefs.config.json'), '{\n  "languages": ["en", "ru"]\n}\n')
     const out = await tempDir('site')
     const result = await buildBriefs({corpus, out})
     expect(result).toMatchObject({briefs: 0, articles: 0, missing: 0, failed: false, files: []})

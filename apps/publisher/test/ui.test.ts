@@ -12,13 +12,13 @@ function keys(resource: Record<string, unknown>, prefix = ''): string[] {
 const pluralSuffix = /_(?:zero|one|two|few|many|other)$/
 
 describe('the `ui` namespace (locales/<lng>/ui.json)', () => {
-  it('is 2-space JSON, in fr, en and ru', async () => {
+  it('is 2-space JSON, in fr, en, ru and de', async () => {
     for (const lng of uiLanguages) {
       const file = new URL(`../locales/${lng}/ui.json`, import.meta.url)
       const text = await fs.readFile(file, 'utf8')
       expect(text, lng).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
     }
-    expect([...uiLanguages]).toEqual(['fr', 'en', 'ru'])
+    expect([...uiLanguages]).toEqual(['fr', 'en', 'ru', 'de'])
   })
 
   it('has the same keys in every language, with exactly the plural forms each language needs', () => {
@@ -49,9 +49,9 @@ describe('the `ui` namespace (locales/<lng>/ui.json)', () => {
 
   it('names languages in the reader’s language, and each in its own', () => {
     const ui = loadUi()
-    expect(uiLanguages.map((lng) => ui.text('en').languageName(lng))).toEqual(['French', 'English', 'Russian'])
-    expect(uiLanguages.map((lng) => ui.text('ru').languageName(lng))).toEqual(['Французский', 'Английский', 'Русский'])
-    expect(uiLanguages.map((lng) => ui.text('en').endonym(lng))).toEqual(['Français', 'English', 'Русский'])
+    expect(uiLanguages.map((lng) => ui.text('en').languageName(lng))).toEqual(['French', 'English', 'Russian', 'German'])
+    expect(uiLanguages.map((lng) => ui.text('ru').languageName(lng))).toEqual(['Французский', 'Английский', 'Русский', 'Немецкий'])
+    expect(uiLanguages.map((lng) => ui.text('en').endonym(lng))).toEqual(['Français', 'English', 'Русский', 'Deutsch'])
   })
 
   it('never interpolates what it is not given: `{{…}}` and `$t(…)` in a value stay as written', () => {

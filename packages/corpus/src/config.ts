@@ -79,5 +79,5 @@ export function parseCorpusConfig(file: VFile): CorpusConfig {
 /** Why a `--lang` value is refused by this corpus, or `undefined` when it is one of its languages. */
 export function languageProblem(config: Pick<CorpusConfig, 'languages'>, value: string): string | undefined {
   if ((config.languages as string[]).includes(value)) return undefined
-  return `Unexpected language ${JSON.stringify(value)}, expected one of the corpus's languages: ${config.languages.map((lng) => `\`${lng}\``).join(', ')}`
+  return `Unexpected language ${JSON.stringify(value)}, expected one of ${config.languages.map((lng) => `\`${lng}\``).join(', ')}`
 }

@@ -81,6 +81,8 @@ export interface NumberConventions {
   optional: Readonly<Record<string, number>>
   /** Approximate quantities (`vingtaine` ≈ 20, `milliers` ≈ thousands), in every form; plural forms end in `s`. */
   approximations: Readonly<Record<string, number>>
+  /** Words joining an approximation to a multiplier (`des dizaines de milliers`). */
+  approximationLinks: readonly string[]
   /** Words joining the ends of a range (`à`, `to`, `до`); `-` and `–` join in every language. */
   connectors: readonly string[]
   /** Suffixes of ordinals written after digits (`1er`, `21st`, `1-го`). */

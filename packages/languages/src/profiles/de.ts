@@ -31,6 +31,7 @@ export const de = {
     ones: ['ein', 'eine', 'einen', 'einem', 'einer', 'eins'],
     optional: {beide: 2, beiden: 2, zweimal: 2},
     approximations: {},
+    approximationLinks: [],
     connectors: ['bis', 'oder', 'und'],
     ordinalSuffix: /^$/,
     // `10.000`, `10 000`, decimal comma.

@@ -30,6 +30,7 @@ export const en = {
     ones: ['one', 'a', 'an'],
     optional: {both: 2, twice: 2, dozen: 12},
     approximations: {},
+    approximationLinks: [],
     connectors: ['to', 'or', 'and', 'through'],
     ordinalSuffix: /^(?:st|nd|rd|th)$/,
     // `10,000`, decimal point; `10 000` only with a no-break space (a plain space more often separates two

@@ -38,6 +38,7 @@ export const fr = {
     ones: ['un', 'une'],
     optional: {neuf: 9},
     approximations: Object.fromEntries(Object.entries(approximations).flatMap(([word, base]) => [[word, base], [`${word}s`, base]])),
+    approximationLinks: ['de', 'd'],
     connectors: ['a', 'au', 'ou', 'et'],
     ordinalSuffix: /^(?:er|re|ere|e|eme|nd|nde)$/,
     // `10.000`, `200 000`, decimal comma; a decimal point is read too.

@@ -89,6 +89,7 @@ export const ru = {
     ones: ['один', 'одна', 'одно'],
     optional: Object.fromEntries(['оба', 'обе', 'обоих', 'обеих', 'обоим', 'обеим', 'обоими', 'обеими', 'дважды', 'вдвое'].map((word) => [word, 2])),
     approximations: {},
+    approximationLinks: [],
     connectors: ['до', 'или', 'и', 'по'],
     ordinalSuffix: /^(?:й|я|е|го|му|м|х|ми|ю|ой|ого|ому|ом|ые|ых)$/,
     // `10 000`, decimal comma; a decimal point is read too.

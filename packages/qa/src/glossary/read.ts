@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
 import {isMap, isScalar, isSeq, parseDocument, type Node as YamlNode} from 'yaml'
-import {fold, isTargetLanguage, words, type TargetLanguage} from '@briefs/languages'
+import {fold, isTargetLanguage, sourceLanguage, words, type TargetLanguage} from '@briefs/languages'
 import type {GlossaryTerm} from './term.js'
 
 /** The term base of a corpus, as read. */
@@ -97,8 +97,8 @@ function glossaryEntry(file: VFile, item: TreeNode, seen: Map<string, string>, l
   let valid = true
   const entry: Partial<GlossaryTerm> & {forms: Map<TargetLanguage, string[]>} = {forms: new Map()}
   for (const pair of item.pairs ?? []) {
-    if (pair.key !== 'fr' && pair.key !== 'note' && !isTargetLanguage(pair.key)) {
-      problem(file, `Unexpected field \`${pair.key}\` in a glossary entry, expected ${['fr', ...languages, 'note'].map((field) => `\`${field}\``).join(', ')}`, pair.keyNode)
+    if (pair.key !== sourceLanguage && pair.key !== 'note' && !isTargetLanguage(pair.key)) {
+      problem(file, `Unexpected field \`${pair.key}\` in a glossary entry, expected ${[sourceLanguage, ...languages, 'note'].map((field) => `\`${field}\``).join(', ')}`, pair.keyNode)
       valid = false
       continue
     }
@@ -113,10 +113,10 @@ function glossaryEntry(file: VFile, item: TreeNode, seen: Map<string, string>, l
     }
     const forms = termForms(file, pair.key, pair.value)
     if (!forms) valid = false
-    else if (pair.key === 'fr') entry.fr = forms
+    else if (pair.key === sourceLanguage) entry.fr = forms
     else entry.forms.set(pair.key as TargetLanguage, forms)
   }
-  if (!entry.fr && !(item.pairs ?? []).some((pair) => pair.key === 'fr')) {
+  if (!entry.fr && !(item.pairs ?? []).some((pair) => pair.key === sourceLanguage)) {
     problem(file, 'Unexpected glossary entry without `fr`, expected the French term in `fr`', item)
     valid = false
   }
@@ -127,10 +127,10 @@ function glossaryEntry(file: VFile, item: TreeNode, seen: Map<string, string>, l
     }
   }
   if (!valid) return undefined
-  const frenchNode = item.pairs!.find((pair) => pair.key === 'fr')!.value
+  const frenchNode = item.pairs!.find((pair) => pair.key === sourceLanguage)!.value
   for (const form of entry.fr!) {
-    const key = words(form, 'fr')
-      .map((word) => fold(word.text, 'fr'))
+    const key = words(form, sourceLanguage)
+      .map((word) => fold(word.text, sourceLanguage))
       .join(' ')
     const previous = seen.get(key)
     if (previous !== undefined) {
@@ -140,8 +140,8 @@ function glossaryEntry(file: VFile, item: TreeNode, seen: Map<string, string>, l
   }
   for (const form of entry.fr!) {
     seen.set(
-      words(form, 'fr')
-        .map((word) => fold(word.text, 'fr'))
+      words(form, sourceLanguage)
+        .map((word) => fold(word.text, sourceLanguage))
         .join(' '),
       entry.fr![0]!
     )

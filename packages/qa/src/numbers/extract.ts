@@ -281,7 +281,7 @@ function approximation(tokens: Token[], start: number, base: number, plural: boo
   let last = start
   const of = tokens[start + 1]
   const multiplier = tokens[start + 2]
-  if (of?.type === 'word' && (of.norm === 'de' || of.norm === 'd') && multiplier?.type === 'word') {
+  if (of?.type === 'word' && vocabulary.approximationLinks.has(of.norm) && multiplier?.type === 'word') {
     const found = vocabulary.multipliers.get(multiplier.norm) ?? (vocabulary.approximations.get(multiplier.norm) === 1000 ? {value: 1000} : undefined)
     if (found) {
       min *= found.value

@@ -19,8 +19,10 @@ export interface NumberVocabulary {
   ones: Set<string>
   /** Words that may render a number but need not (`both`, `оба`, `twice`; French `neuf`, also "new"). */
   optional: Map<string, number>
-  /** French approximate quantities: `vingtaine` ≈ 20, `milliers` ≈ thousands. */
+  /** Approximate quantities: `vingtaine` ≈ 20, `milliers` ≈ thousands. */
   approximations: Map<string, number>
+  /** Words joining an approximation to a multiplier: `des dizaines de milliers`. */
+  approximationLinks: Set<string>
   /** Words and marks that join the two ends of a range (`cinq à six mille`, `четыре-пять`). */
   connectors: Set<string>
   /** Month names and abbreviations → month (1–12). */
@@ -75,6 +77,7 @@ function build(language: LanguageProfile): NumberVocabulary {
     ones: new Set(conventions.ones),
     optional: new Map(Object.entries(conventions.optional)),
     approximations: new Map(Object.entries(conventions.approximations)),
+    approximationLinks: new Set(conventions.approximationLinks),
     connectors: new Set(['-', '–', ...conventions.connectors]),
     months: monthNames(language),
     ordinalSuffix: conventions.ordinalSuffix,

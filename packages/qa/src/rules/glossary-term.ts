@@ -1,7 +1,6 @@
-import {languageProfile} from '@briefs/languages'
+import {languageProfile, sourceLanguage, words} from '@briefs/languages'
 import {findForm} from '../glossary/term.js'
 import {defineRule, type Finding, type Pair, type UnitContext} from '../rule.js'
-import {words} from '@briefs/languages'
 
 /**
  * `glossary-term`: when the French has a term of the glossary (as whole
@@ -19,14 +18,14 @@ export const glossaryTerm = defineRule({
 })
 
 function checkGlossaryTerm(pair: Pair, {glossary}: UnitContext): Finding[] {
-  const french = words(pair.french.text, 'fr')
+  const french = words(pair.french.text, sourceLanguage)
   const target = languageProfile(pair.lng)
   const translation = words(pair.translation.text, target)
   const findings: Finding[] = []
   for (const term of glossary) {
     const forms = term.forms.get(pair.lng)
     if (!forms) continue
-    const found = term.fr.find((form) => findForm(french, form, 'fr'))
+    const found = term.fr.find((form) => findForm(french, form, sourceLanguage))
     if (found === undefined) continue
     if (forms.some((form) => findForm(translation, form, pair.lng))) continue
     const expected = forms.map((form) => `\`${form}\``).join(' or ')

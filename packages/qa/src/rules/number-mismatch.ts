@@ -1,3 +1,4 @@
+import {sourceLanguage} from '@briefs/languages'
 import {compareQuantities, type QuantityComparison} from '../numbers/compare.js'
 import {extractQuantities} from '../numbers/extract.js'
 import {formatQuantity} from '../numbers/format.js'
@@ -24,7 +25,7 @@ const comparisons = new WeakMap<Pair, QuantityComparison>()
 export function numberComparison(pair: Pair): QuantityComparison {
   let comparison = comparisons.get(pair)
   if (!comparison) {
-    comparison = compareQuantities(extractQuantities(pair.french.text, 'fr'), extractQuantities(pair.translation.text, pair.lng))
+    comparison = compareQuantities(extractQuantities(pair.french.text, sourceLanguage), extractQuantities(pair.translation.text, pair.lng))
     comparisons.set(pair, comparison)
   }
   return comparison

@@ -58,7 +58,7 @@ export async function build(argv: string[], context: Context): Promise<number> {
     const shards = positiveInteger(values['index-only'], '--index-only')
     let index
     try {
-      index = await buildIndex({corpus, out, languages, shards})
+      index = await buildIndex({out, languages, shards})
     } catch (error) {
       throw new InputError(error instanceof Error ? error.message : String(error), [])
     }
