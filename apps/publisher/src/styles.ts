@@ -1,9 +1,10 @@
 /**
  * Below `width`, a brief of `selector` (three columns or more) shows the
- * French across the row and the translations two by two under it.
+ * French across the row and the translations two by two under it; phones
+ * (below 40rem) have one column for all.
  */
 function stackedTranslations(width: string, selector: string): string {
-  return `@media screen and (max-width: ${width}) {
+  return `@media screen and (min-width: 40.0625rem) and (max-width: ${width}) {
   ${selector} .columns { display: none; }
   ${selector} .row { grid-template-columns: repeat(2, minmax(0, 1fr)); grid-auto-flow: row; row-gap: .35rem; padding: .8rem 0; border-bottom: 1px solid var(--rule); }
   ${selector} .row > .source { grid-column: 1 / -1; }

@@ -7,7 +7,7 @@ import {chromium, type Browser, type BrowserContext, type Page} from 'playwright
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildBriefs} from '../src/index.js'
 import {attackStrings, writeAttackCorpus} from './helpers/attack-corpus.js'
-import {articleIds, copyCorpus, removeTempDirs, tempDir, testOutputDir, viewNames} from './helpers/corpus.js'
+import {articleIds, copyCorpus, readResource, removeTempDirs, tempDir, testOutputDir, viewNames, writeResource} from './helpers/corpus.js'
 
 // Debian's `chromium` package; CI installs it (.ci/run). Without it the suite is skipped, never failed,
 // except in CI, where a skipped browser suite would hide a broken page.
@@ -176,6 +176,46 @@ describe.skipIf(!hasChromium)(
             expect(after.left).toBeGreaterThanOrEqual(cells[0]!.left - 1)
           }
         }
+      })
+    })
+
+    describe('translation units and more languages', () => {
+      let unitSite: string
+
+      beforeAll(async () => {
+        // The English translates two French sentences as one unit; German is a fourth column, partly translated.
+        const corpus = await copyCorpus()
+        const en = await readResource(corpus, 'en', georgia)
+        await writeResource(corpus, 'en', georgia, Object.fromEntries(Object.entries(en).flatMap(([key, value]): Array<[string, string]> => (key === 's-54420e' ? [['s-54420e+s-8db492', `${value} ${en['s-8db492']}`]] : key === 's-8db492' ? [] : [[key, value]]))))
+        await fs.writeFile(path.join(corpus, 'briefs.config.json'), `${JSON.stringify({languages: ['en', 'ru', 'de']}, null, 2)}\n`)
+        await fs.mkdir(path.join(corpus, 'locales/de'))
+        await fs.writeFile(path.join(corpus, 'locales/de', `${georgia}.json`), `${JSON.stringify({title: 'Georgien und Kasachstan erleben einen Zustrom von Russen', 's-315253': 'Georgien und Kasachstan, zwei Nachbarländer Russlands, sehen immer mehr russische Staatsbürger an ihren Grenzen ankommen.'}, null, 2)}\n`)
+        unitSite = await tempDir('site')
+        expect(await buildBriefs({corpus, out: unitSite})).toMatchObject({failed: false, briefs: 6})
+      }, 60_000)
+
+      it('lights up a unit with each French sentence it translates, and both sentences with the unit', async () => {
+        const visit = await open(path.join(unitSite, georgia, 'fr-en.html'))
+        await visit.page.hover('[id="s-8db492"]')
+        expect(await highlighted(visit.page)).toEqual(['s-8db492', 'en-s-54420e'])
+        await visit.page.hover('[id="en-s-54420e"]')
+        expect(await highlighted(visit.page)).toEqual(['s-54420e', 's-8db492', 'en-s-54420e'])
+        await visit.page.focus('[id="s-54420e"]')
+        await visit.page.mouse.move(0, 0)
+        expect(await highlighted(visit.page)).toEqual(['s-54420e', 'en-s-54420e'])
+        expect(visit.errors).toEqual([])
+      })
+
+      it('sets four columns side by side on a wide screen, the translations two by two below 84rem, one column on a phone', async () => {
+        const file = path.join(unitSite, georgia, 'fr-en-ru-de.html')
+        const lefts = async (viewport: {width: number; height: number}) => {
+          const visit = await open(file, {viewport})
+          expect((await overflow(visit.page)).scroll).toBeLessThanOrEqual((await overflow(visit.page)).inner)
+          return visit.page.evaluate<number[][]>(`[...document.querySelectorAll('section.row')].map((row) => [...row.children].map((cell) => Math.round(cell.getBoundingClientRect().left)))`)
+        }
+        for (const row of await lefts({width: 1440, height: 900})) expect(new Set(row).size).toBe(4)
+        for (const row of await lefts(desktop)) expect(new Set(row).size).toBe(2)
+        for (const row of await lefts(phone)) expect(new Set(row).size).toBe(1)
       })
     })
 
