@@ -2,6 +2,7 @@ import {VFileMessage} from 'vfile-message'
 import {build, usage as buildUsage} from './commands/build/index.js'
 import {check, usage as checkUsage} from './commands/check/index.js'
 import {ingest, usage as ingestUsage} from './commands/ingest/index.js'
+import {init, usage as initUsage} from './commands/init/index.js'
 import {reviewReportCommand, usage as reviewReportUsage} from './commands/review-report/index.js'
 import {review, usage as reviewUsage} from './commands/review/index.js'
 import {segments, usage as segmentsUsage} from './commands/segments/index.js'
@@ -11,11 +12,12 @@ import type {Context} from './context.js'
 import {exitCodes, HelpRequested, InputError, UsageError} from './errors.js'
 import {report} from './report.js'
 
-const commands = {build, check, ingest, review, 'review-report': reviewReportCommand, segments, status, sync} as const
+const commands = {build, check, ingest, init, review, 'review-report': reviewReportCommand, segments, status, sync} as const
 
 const usage = `Usage: briefs <command> [options]
 
 Commands:
+  init               make a corpus (briefs.config.json: its target languages)
   ingest <file>...   add French articles as received to the corpus
   segments <file>    list an article's segments and their stable IDs
   sync [<id>...]     record segment IDs after editing French articles
@@ -27,7 +29,7 @@ Commands:
 
 Run \`briefs <command> --help\` for a command's options.
 
-${[ingestUsage, segmentsUsage, syncUsage, buildUsage, checkUsage, statusUsage, reviewUsage, reviewReportUsage].map((text) => text.split('\n')[0]).join('\n')}`
+${[initUsage, ingestUsage, segmentsUsage, syncUsage, buildUsage, checkUsage, statusUsage, reviewUsage, reviewReportUsage].map((text) => text.split('\n')[0]).join('\n')}`
 
 /** Run a command line; the exit code is returned, never `process.exit`ed, so tests can call it. */
 export async function run(argv: string[], context: Context): Promise<number> {

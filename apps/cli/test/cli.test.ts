@@ -1,5 +1,6 @@
 import {execFile} from 'node:child_process'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {fileURLToPath} from 'node:url'
@@ -74,7 +75,7 @@ describe('briefs ingest', () => {
     const cwd = await workspace({corpus: 'empty'})
     expect((await briefs(cwd, 'ingest')).code).toBe(2)
     expect((await briefs(cwd, 'ingest', 'a.txt', '--unknown')).stderr).toContain("Unknown option '--unknown'")
-    expect((await briefs(cwd, 'publish')).stderr).toContain('Unexpected command `publish`, expected one of build, check, ingest, review, review-report, segments, status, sync')
+    expect((await briefs(cwd, 'publish')).stderr).toContain('Unexpected command `publish`, expected one of build, check, ingest, init, review, review-report, segments, status, sync')
   })
 })
 
@@ -248,5 +249,32 @@ describe('briefs build at scale', () => {
     const result = await briefs(await workspace(), 'build', ...argv)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(message)
+  })
+})
+
+describe('briefs init', () => {
+  it('gives a corpus made before the configuration existed the one it had implicitly: its languages', async () => {
+    const cwd = await workspace()
+    const config = path.join(cwd, 'corpus/briefs.config.json')
+    const shipped = await fs.readFile(config, 'utf8')
+    await fs.rm(config)
+    const refused = await briefs(cwd, 'status')
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('Unexpected folder without `briefs.config.json`, expected a corpus: `pnpm briefs init` makes one')
+    expect(await briefs(cwd, 'init')).toMatchObject({code: 0, stdout: 'corpus/briefs.config.json: a corpus translated into en, ru; commit it\n'})
+    expect(await fs.readFile(config, 'utf8')).toBe(shipped)
+    expect((await briefs(cwd, 'status')).code).toBe(0)
+    expect((await briefs(cwd, 'check')).code).toBe(0)
+    expect(await briefs(cwd, 'init', '--lang', 'de')).toMatchObject({code: 1, stderr: expect.stringContaining('Unexpected existing `corpus/briefs.config.json`')})
+  })
+
+  it('makes a new corpus in the languages asked for, and refuses a language it has no profile for', async () => {
+    const cwd = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-init-'))
+    expect((await briefs(cwd, 'init', '--lang', 'xx')).code).toBe(2)
+    expect((await briefs(cwd, 'init')).code).toBe(2)
+    expect((await briefs(cwd, 'init', '--lang', 'de', '--lang', 'en')).code).toBe(0)
+    expect(JSON.parse(await fs.readFile(path.join(cwd, 'corpus/briefs.config.json'), 'utf8'))).toEqual({languages: ['de', 'en']})
+    for (const folder of ['articles', 'segments', 'locales/de', 'locales/en', 'reviews/de', 'reviews/en']) expect((await fs.stat(path.join(cwd, 'corpus', folder))).isDirectory()).toBe(true)
+    expect(await briefs(cwd, 'build')).toMatchObject({code: 0})
   })
 })

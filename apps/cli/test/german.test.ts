@@ -62,7 +62,7 @@ describe('a corpus translated into German too', () => {
     const cwd = await germanCorpus()
     const result = await briefs(cwd, 'build', '--no-cache')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('Built 3 briefs (1 article × en, ru, de)')
+    expect(result.stdout).toContain('Built 3 briefs (1 articles × en, ru, de)')
     const site = path.join(cwd, 'site')
     expect((await fs.readdir(path.join(site, id))).sort()).toEqual(['fr-de.html', 'fr-de.md', 'fr-en-ru-de.html', 'fr-en-ru-de.md', 'fr-en.html', 'fr-en.md', 'fr-ru.html', 'fr-ru.md'])
     const german = await fs.readFile(path.join(site, id, 'fr-de.html'), 'utf8')

@@ -31,7 +31,7 @@ export async function readCorpusConfig(layout: CorpusLayout): Promise<CorpusConf
   try {
     await fs.access(filePath)
   } catch {
-    new VFile({path: filePath}).fail(`Unexpected folder without \`${configFileName}\`, expected a corpus (a folder with \`${configFileName}\`, \`articles/\` and \`locales/\`)`, {
+    new VFile({path: filePath}).fail(`Unexpected folder without \`${configFileName}\`, expected a corpus: \`pnpm briefs init\` makes one (or gives an older corpus its configuration)`, {
       ruleId: 'corpus-config',
       source: 'briefs'
     })

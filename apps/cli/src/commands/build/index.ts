@@ -83,7 +83,7 @@ export async function build(argv: string[], context: Context): Promise<number> {
     result.stale > 0 ? `${result.stale} outdated since review` : ''
   ].filter(Boolean)
   context.stdout.write(
-    `Built ${result.briefs} briefs (${result.articles} article${result.articles === 1 ? '' : 's'} × ${languages.join(', ')}) in ${where}/: Markdown, HTML and ${shard ? `shard ${shard.index} of ${shard.count}` : 'index'}; ` +
+    `Built ${result.briefs} briefs (${result.articles} articles × ${languages.join(', ')}) in ${where}/: Markdown, HTML and ${shard ? `shard ${shard.index} of ${shard.count}` : 'index'}; ` +
       (flagged.length > 0 ? `marked as such: ${flagged.join(', ')} segment translations\n` : 'every segment translated and reviewed\n')
   )
   return 0
