@@ -124,3 +124,24 @@ describe('rules', () => {
     ])
   })
 })
+
+describe('rule settings in briefs.config.json', () => {
+  it('turn a rule off, change its severity, and name an unknown rule at its place', async () => {
+    const corpus = await copyCorpus()
+    await fs.writeFile(path.join(corpus, 'briefs.config.json'), '{\n  "languages": ["en", "ru"],\n  "rules": {\n    "quote-style": "off",\n    "end-punctuation": "error",\n    "no-such-rule": "warning"\n  }\n}\n')
+    await replaceInTranslation(corpus, 'en', mobilisation, 's-3d73b8', 'For what?”', 'For what.”')
+    await replaceInTranslation(corpus, 'en', georgia, 's-d843d0', '“tense situation”', '«tense situation»')
+    const result = await checkCorpus({corpus})
+    const found = rows(result).map((row) => [row.rule, row.severity, row.segment])
+    expect(found).toEqual([
+      ['corpus-config', 'error', undefined],
+      ['end-punctuation', 'error', 's-3d73b8']
+    ])
+    const [config] = result.files
+    expect(config!.path).toBe(path.join(corpus, 'briefs.config.json'))
+    expect(config!.messages[0]!.reason).toMatch(/^Unexpected rule `no-such-rule`, expected one of `missing-translation`/)
+    expect([config!.messages[0]!.line, config!.messages[0]!.column]).toEqual([6, 5])
+    const endPunctuation = result.files[1]!.messages[0]!
+    expect(endPunctuation.url).toBe('packages/qa/README.md#end-punctuation')
+  })
+})
