@@ -1,0 +1,5 @@
+export type {ExchangeArticle, ExchangeStaleReason, ExchangeState, ExchangeUnit} from './types.js'
+export {inlineFromMarkdown, inlineFromPhrasing, inlineSignature, inlineText, inlineToMarkdown} from './inline.js'
+export type {Inline, InlinePaired, InlinePlaceholder, InlineText} from './inline.js'
+export {toXliff} from './xliff-export.js'
+export type {XliffExportOptions, XliffVersion} from './xliff-export.js'
