@@ -3,3 +3,5 @@ export {inlineFromMarkdown, inlineFromPhrasing, inlineSignature, inlineText, inl
 export type {Inline, InlinePaired, InlinePlaceholder, InlineText} from './inline.js'
 export {toXliff} from './xliff-export.js'
 export type {XliffExportOptions, XliffVersion} from './xliff-export.js'
+export {importXliff} from './xliff-import.js'
+export type {ArticleImport, ChangedUnit, RefusedUnit, UnchangedUnit, XliffImport, XliffImportOptions} from './xliff-import.js'

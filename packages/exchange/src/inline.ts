@@ -96,32 +96,35 @@ const markdownParser = unified().use(remarkParse).use(remarkArticleSyntax)
 export function inlineFromMarkdown(markdown: string): Inline[] {
   const tree = markdownParser.parse(markdown) as Root
   const paragraph = tree.children.length === 1 && tree.children[0]!.type === 'paragraph' ? (tree.children[0] as Paragraph) : undefined
-  const start = paragraph?.position?.start.offset
-  const end = paragraph?.position?.end.offset
-  if (!paragraph || start === undefined || end === undefined) return markdown === '' ? [] : [{type: 'text', value: markdown, raw: markdown}]
+  if (!paragraph?.position) return markdown === '' ? [] : [{type: 'text', value: markdown, raw: markdown}]
   const slice = (from: number | undefined, to: number | undefined) => markdown.slice(from ?? 0, to ?? 0)
-  const convert = (nodes: readonly PhrasingContent[]): Inline[] =>
-    nodes.map((node): Inline => {
-      const from = node.position?.start.offset
-      const to = node.position?.end.offset
-      if (node.type === 'text') return {type: 'text', value: node.value, raw: slice(from, to)}
-      if (pairedKinds.has(node.type) && 'children' in node && node.children.length > 0) {
+  // Markdown between nodes (white space the parser left out of every node) is kept as text.
+  const convert = (nodes: readonly PhrasingContent[], from: number, to: number): Inline[] => {
+    const inlines: Inline[] = []
+    let cursor = from
+    const gap = (until: number) => {
+      if (until > cursor) inlines.push({type: 'text', value: markdown.slice(cursor, until), raw: markdown.slice(cursor, until)})
+    }
+    for (const node of nodes) {
+      const start = node.position?.start.offset ?? cursor
+      const end = node.position?.end.offset ?? start
+      gap(start)
+      if (node.type === 'text') {
+        inlines.push({type: 'text', value: node.value, raw: slice(start, end)})
+      } else if (pairedKinds.has(node.type) && 'children' in node && node.children.length > 0) {
         const children = node.children as PhrasingContent[]
-        return {
-          type: 'paired',
-          kind: node.type,
-          start: slice(from, children[0]!.position?.start.offset),
-          end: slice(children.at(-1)!.position?.end.offset, to),
-          children: convert(children)
-        }
+        const inner = children[0]!.position?.start.offset ?? start
+        const innerEnd = children.at(-1)!.position?.end.offset ?? end
+        inlines.push({type: 'paired', kind: node.type, start: slice(start, inner), end: slice(innerEnd, end), children: convert(children, inner, innerEnd)})
+      } else {
+        inlines.push({type: 'placeholder', kind: node.type, data: slice(start, end), equiv: placeholderText(node)})
       }
-      return {type: 'placeholder', kind: node.type, data: slice(from, to), equiv: placeholderText(node)}
-    })
-  const inlines = convert(paragraph.children)
-  // Whitespace around the paragraph is not in its position: keep it as text.
-  if (start > 0) inlines.unshift({type: 'text', value: markdown.slice(0, start), raw: markdown.slice(0, start)})
-  if (end < markdown.length) inlines.push({type: 'text', value: markdown.slice(end), raw: markdown.slice(end)})
-  return inlines
+      cursor = end
+    }
+    gap(to)
+    return inlines
+  }
+  return convert(paragraph.children, 0, markdown.length)
 }
 
 interface RawNode {
@@ -175,7 +178,8 @@ export function inlineText(inlines: readonly Inline[]): string {
 
 /**
  * A string that two inline contents share when they say the same: same
- * text, same codes in the same places (`raw` Markdown aside). With
+ * text, same codes (by their Markdown) in the same places, `raw` Markdown
+ * aside. With
  * `looseWhitespace`, runs of white space count as one space and the ends
  * are trimmed, as a CAT tool may reflow them.
  */
@@ -184,8 +188,8 @@ export function inlineSignature(inlines: readonly Inline[], options: {looseWhite
     items
       .map((item) => {
         if (item.type === 'text') return item.value
-        if (item.type === 'paired') return `\u0001${item.kind}\u0002${item.start}\u0002${item.end}\u0003${sign(item.children)}\u0004`
-        return `\u0005${item.kind}\u0002${item.data}\u0006`
+        if (item.type === 'paired') return `\u0001${item.start}\u0002${item.end}\u0003${sign(item.children)}\u0004`
+        return `\u0005${item.data}\u0006`
       })
       .join('')
   const signature = sign(inlines)
@@ -207,4 +211,21 @@ export function withRawTexts(inlines: readonly Inline[], keep: (text: InlineText
 /** Every text of inline content, depth first. */
 export function inlineTexts(inlines: readonly Inline[]): InlineText[] {
   return inlines.flatMap((item) => (item.type === 'text' ? [item] : item.type === 'paired' ? inlineTexts(item.children) : []))
+}
+
+/** Join adjacent texts (their `raw` Markdown too, when both have one). */
+export function mergeTexts(inlines: readonly Inline[]): Inline[] {
+  const merged: Inline[] = []
+  for (const item of inlines) {
+    const last = merged.at(-1)
+    if (item.type === 'text' && last?.type === 'text') {
+      const raw = last.raw !== undefined && item.raw !== undefined ? last.raw + item.raw : undefined
+      merged[merged.length - 1] = raw === undefined ? {type: 'text', value: last.value + item.value} : {type: 'text', value: last.value + item.value, raw}
+    } else if (item.type === 'paired') {
+      merged.push({...item, children: mergeTexts(item.children)})
+    } else if (item.type !== 'text' || item.value !== '') {
+      merged.push(item)
+    }
+  }
+  return merged
 }

@@ -23,7 +23,7 @@ export const xliff12Namespace = 'urn:oasis:names:tc:xliff:document:1.2'
 export const xliff20Namespace = 'urn:oasis:names:tc:xliff:document:2.0'
 /** The French: the corpus's source language. */
 export const exchangeSourceLanguage = 'fr'
-/** 1.2 keeps each code's Markdown in a context group of this name (2.0 has `<originalData>`). */
+/** 1.2 keeps each code's Markdown in a context group named so, then the unit key (2.0 has `<originalData>`); group names are unique in a file. */
 export const markdownContextGroup = 'x-briefs-markdown'
 /** 2.0 `subState` of a stale unit, by what changed since approval. */
 export const staleSubStatePrefix = 'briefs:stale-'
@@ -179,7 +179,7 @@ function unit12(article: ExchangeArticle, unit: ExchangeUnit, fill: 'empty' | 's
         ? [x('context', {'context-type': `x-markdown-${id}-start`}, xmlText(code.start)), x('context', {'context-type': `x-markdown-${id}-end`}, xmlText(code.end))]
         : [x('context', {'context-type': `x-markdown-${id}`}, xmlText(code.data))]
     )
-  const group = contexts.length === 0 ? [] : [x('context-group', {name: markdownContextGroup, purpose: 'information'}, indented(10, contexts))]
+  const group = contexts.length === 0 ? [] : [x('context-group', {name: `${markdownContextGroup} ${unit.key}`, purpose: 'information'}, indented(10, contexts))]
   const notes = unitNotes(article, unit).map((note) => x('note', {from: note.category}, xmlText(note.text)))
   return x(
     'trans-unit',
