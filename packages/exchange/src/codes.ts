@@ -7,9 +7,9 @@ export function inlineCodes(inlines: readonly Inline[]): InlineCode[] {
   return inlines.flatMap((item): InlineCode[] => (item.type === 'text' ? [] : item.type === 'paired' ? [item, ...inlineCodes(item.children)] : [item]))
 }
 
-/** What makes two codes the same code: their kind and their Markdown. */
+/** What makes two codes the same code: their Markdown. */
 export function codeKey(code: InlineCode): string {
-  return code.type === 'paired' ? `${code.kind}\u0000${code.start}\u0000${code.end}` : `${code.kind}\u0000${code.data}`
+  return code.type === 'paired' ? `${code.start}\u0000${code.end}` : code.data
 }
 
 /**

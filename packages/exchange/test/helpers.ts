@@ -44,6 +44,8 @@ export function xmllint(xml: string, schema: string): string {
   const result = spawnSync(tools.xmllint, ['--nonet', '--noout', kind, path.join(schemasDir, schema), '-'], {
     input: xml,
     encoding: 'utf8',
+    // A TMX names its DTD `tmx14.dtd`, next to the document: here, the vendored one.
+    cwd: schemasDir,
     env: {...process.env, XML_CATALOG_FILES: path.join(schemasDir, 'catalog.xml')}
   })
   return result.status === 0 ? '' : `${result.stderr}${result.stdout}`
