@@ -162,8 +162,8 @@ const targetNumber = /\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?
  * The translation with the numbers that changed in the French replaced,
  * when that is unambiguous: the French is the same but for integers; each
  * changed number stands as many times in the translation as in the French
- * (by its digits, whatever the grouping: `10.000` is `10,000`) and maps to
- * one new number. The new number takes the translation's grouping.
+ * (by its digits, whatever the grouping: `10.000` is `10,000`), maps to
+ * one new number, and does not also stay the same elsewhere in the French. The new number takes the translation's grouping.
  */
 function substituteNumbers(entrySource: string, querySource: string, target: string): {target: string; substitutions: Array<{from: string; to: string}>} | undefined {
   const skeleton = (text: string) => text.replace(frenchNumber, '\u0000')
@@ -173,15 +173,20 @@ function substituteNumbers(entrySource: string, querySource: string, target: str
   const digitsOf = (value: string) => value.replace(/\D/g, '')
   const changes = new Map<string, string>()
   const counts = new Map<string, number>()
+  const kept = new Set<string>()
   for (const [index, old] of before.entries()) {
     const replacement = after[index]!
-    if (old === replacement) continue
+    if (old === replacement) {
+      kept.add(digitsOf(old))
+      continue
+    }
     if (old.includes(',') || replacement.includes(',')) return undefined
     const key = digitsOf(old)
     if (changes.has(key) && changes.get(key) !== replacement) return undefined
     changes.set(key, replacement)
   }
-  if (changes.size === 0) return undefined
+  // A number that changes in one place and stays in another: which one the translation's is, nobody knows.
+  if (changes.size === 0 || [...changes.keys()].some((key) => kept.has(key))) return undefined
   for (const old of before) counts.set(digitsOf(old), (counts.get(digitsOf(old)) ?? 0) + 1)
   const found = new Map<string, number>()
   for (const token of target.match(targetNumber) ?? []) found.set(digitsOf(token), (found.get(digitsOf(token)) ?? 0) + 1)
