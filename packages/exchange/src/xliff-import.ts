@@ -192,10 +192,13 @@ function compareUnit(file: VFile, unit: ExchangeUnit, fileUnit: FileUnit, result
     file.info(`Unexpected white space change only in unit \`${unit.key}\`, expected a change of words: the translation is kept as it is`, {place: placeOf(fileUnit.element), ruleId: 'whitespace-only', source: messageSource})
     return unchanged()
   }
-  // Text the translator left as it was keeps its Markdown; new text is escaped.
+  // Text the translator left as it was keeps its Markdown. New text is written as it is when it reads
+  // back as itself (`[from Russia]` stays so), escaped by mdast-util-to-markdown when it does not.
   const raws = new Map(inlineTexts(currentTarget).flatMap((text) => (text.raw === undefined ? [] : [[text.value, text.raw] as const])))
-  const markdown = inlineToMarkdown(withRawTexts(target, (text) => raws.get(text.value)))
-  if (inlineSignature(inlineFromMarkdown(markdown)) !== inlineSignature(target)) {
+  const readsBack = (candidate: string) => inlineSignature(inlineFromMarkdown(candidate)) === inlineSignature(target)
+  const plain = inlineToMarkdown(withRawTexts(target, (text) => raws.get(text.value) ?? text.value))
+  const markdown = readsBack(plain) ? plain : inlineToMarkdown(withRawTexts(target, (text) => raws.get(text.value)))
+  if (!readsBack(markdown)) {
     result.refused.push({key: unit.key, reason: 'invalid-target', fileSource: inlineText(fileUnit.source), currentSource: unit.sourceText})
     problem(file, `Unexpected target in unit \`${unit.key}\` that Markdown cannot say as written (\`${markdown}\` reads otherwise), expected formatting codes around whole words`, placeOf(fileUnit.element), 'unrepresentable-target')
     return
