@@ -1,3 +1,4 @@
+export {exchangeArticle} from './from-bitext.js'
 export type {ExchangeArticle, ExchangeStaleReason, ExchangeState, ExchangeUnit} from './types.js'
 export {inlineFromMarkdown, inlineFromPhrasing, inlineSignature, inlineText, inlineToMarkdown} from './inline.js'
 export type {Inline, InlinePaired, InlinePlaceholder, InlineText} from './inline.js'
