@@ -1,6 +1,7 @@
 import type {Article, Resource, ResourceEntry, TargetLanguage} from '@briefs/corpus'
 import {fingerprint} from './fingerprint.js'
 import type {Ledger, LedgerEntry} from './ledger.js'
+import type {Origins, UnitOrigin} from './origins.js'
 import {parseInline, type ParsedTranslation} from './parse-inline.js'
 import {frenchSegments, type FrenchSegment} from './segments.js'
 import {parseUnitKey} from './unit-key.js'
@@ -38,6 +39,8 @@ export interface TranslationUnit {
   state: ReviewState
   staleReason?: StaleReason
   approval?: LedgerEntry
+  /** Where the translation came from, when a tool wrote it and no one edited it since (a memory match, an alignment). */
+  origin?: UnitOrigin
 }
 
 /**
@@ -74,6 +77,8 @@ export interface Bitext {
   units: TranslationUnit[]
   resource: Resource | undefined
   ledger: Ledger
+  /** Where drafts came from; empty when the file does not exist (or `reviews: false`). */
+  origins: Origins
   problems: UnitProblem[]
   /** Segments per state (a unit of two reviewed sentences counts two). */
   counts: StateCounts
@@ -179,6 +184,8 @@ export interface BitextInput {
   translationOf?: ((key: string) => string | undefined) | undefined
   /** Reads the ledger once the unit keys are known (approvals of other keys are reported by it). */
   ledger: (unitKeys: ReadonlySet<string>) => Ledger
+  /** Where drafts came from (`origins/<lng>/<id>.json`). */
+  origins?: Origins | undefined
 }
 
 /** Build the bitext of an article in one language: the one place segments, units and states are paired. */
@@ -195,6 +202,7 @@ export function buildBitext(input: BitextInput): Bitext {
     const value = resolvedUnit.entry ? translationOf(resolvedUnit.key) : undefined
     const approval = ledger.entries.get(resolvedUnit.key)?.entry
     const {state, staleReason} = unitState(source, value, approval)
+    const origin = value === undefined ? undefined : input.origins?.entries.get(resolvedUnit.key)
     counts[state] += covered.length
     return {
       key: resolvedUnit.key,
@@ -204,10 +212,11 @@ export function buildBitext(input: BitextInput): Bitext {
       ...(value === undefined ? {} : {target: parseInline(value)}),
       state,
       ...(staleReason ? {staleReason} : {}),
-      ...(approval ? {approval} : {})
+      ...(approval ? {approval} : {}),
+      ...(origin && origin.target === fingerprint(value!) ? {origin} : {})
     }
   })
-  return {article, lng, segments, units, resource, ledger, problems, counts}
+  return {article, lng, segments, units, resource, ledger, origins: input.origins ?? {file: undefined, entries: new Map()}, problems, counts}
 }
 
 /** Share of segments reviewed, 0 to 1; an empty article counts as fully reviewed. */

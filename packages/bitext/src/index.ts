@@ -5,6 +5,8 @@ export {ledgerEntries, parseLedger, readLedger, readLedgerFile, stringifyLedger,
 export type {Ledger, LedgerEntry, UnknownKey} from './ledger.js'
 export {loadBitext, unknownApproval} from './load.js'
 export type {LoadOptions} from './load.js'
+export {describeOrigin, originEntries, readOrigins, stringifyOrigins, writeOrigins} from './origins.js'
+export type {Origins, UnitOrigin} from './origins.js'
 export {parseInline, plainText} from './parse-inline.js'
 export type {ParsedTranslation} from './parse-inline.js'
 export {frenchSegments} from './segments.js'

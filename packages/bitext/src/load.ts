@@ -1,6 +1,7 @@
 import {readResource, Translations, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {buildBitext, type Bitext} from './bitext.js'
 import {parseLedger, readLedgerFile, type UnknownKey} from './ledger.js'
+import {readOrigins} from './origins.js'
 import {frenchSegments} from './segments.js'
 import {parseUnitKey} from './unit-key.js'
 
@@ -8,9 +9,9 @@ export interface LoadOptions {
   /** The i18next runtime to read translations through (one is made when absent). */
   translations?: Translations | undefined
   /**
-   * Whether to read the review ledger (default `true`). Without it no
-   * approval is known: every translated unit is a draft. For consumers that
-   * need no states, such as the checks.
+   * Whether to read the review ledger and the drafts' origins (default
+   * `true`). Without them no approval is known: every translated unit is a
+   * draft. For consumers that need no states, such as the checks.
    */
   reviews?: boolean | undefined
 }
@@ -24,7 +25,12 @@ let sharedTranslations: Translations | undefined
  * Invalid JSON in the resource or the ledger throws a vfile message.
  */
 export async function loadBitext(layout: CorpusLayout, article: Article, lng: TargetLanguage, options: LoadOptions = {}): Promise<Bitext> {
-  const [resource, ledgerFile] = await Promise.all([readResource(layout, lng, article.id), options.reviews === false ? undefined : readLedgerFile(layout.reviewFile(lng, article.id))])
+  const reviews = options.reviews !== false
+  const [resource, ledgerFile, origins] = await Promise.all([
+    readResource(layout, lng, article.id),
+    reviews ? readLedgerFile(layout.reviewFile(lng, article.id)) : undefined,
+    reviews ? readOrigins(layout.originsFile(lng, article.id)) : undefined
+  ])
   const translations = options.translations ?? (sharedTranslations ??= new Translations())
   if (resource) translations.load(resource)
   try {
@@ -33,7 +39,8 @@ export async function loadBitext(layout: CorpusLayout, article: Article, lng: Ta
       lng,
       resource,
       translationOf: resource ? (key) => translations.get(lng, article.id, key) : undefined,
-      ledger: (unitKeys) => parseLedger(ledgerFile, unknownApproval(article, unitKeys))
+      ledger: (unitKeys) => parseLedger(ledgerFile, unknownApproval(article, unitKeys)),
+      origins
     })
   } finally {
     if (resource) translations.unload(lng, article.id)

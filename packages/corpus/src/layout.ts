@@ -8,7 +8,8 @@ import type {TargetLanguage} from './languages.js'
  * - `articles/<id>.md`: the French article, Markdown with YAML front matter;
  * - `segments/<id>.json`: its committed segment map (the stable IDs);
  * - `locales/<lng>/<id>.json`: the i18next resource (namespace `<id>`);
- * - `reviews/<lng>/<id>.json`: the review ledger of that resource.
+ * - `reviews/<lng>/<id>.json`: the review ledger of that resource;
+ * - `origins/<lng>/<id>.json`: where its drafts came from (memory, CAT tool, alignment).
  */
 export interface CorpusLayout {
   root: string
@@ -20,6 +21,7 @@ export interface CorpusLayout {
   localesDir(lng: TargetLanguage): string
   resourceFile(lng: TargetLanguage, id: string): string
   reviewFile(lng: TargetLanguage, id: string): string
+  originsFile(lng: TargetLanguage, id: string): string
 }
 
 export function corpusLayout(root: string): CorpusLayout {
@@ -33,6 +35,7 @@ export function corpusLayout(root: string): CorpusLayout {
     segmentMapFile: (id) => path.join(resolved, 'segments', `${id}.json`),
     localesDir: (lng) => path.join(resolved, 'locales', lng),
     resourceFile: (lng, id) => path.join(resolved, 'locales', lng, `${id}.json`),
-    reviewFile: (lng, id) => path.join(resolved, 'reviews', lng, `${id}.json`)
+    reviewFile: (lng, id) => path.join(resolved, 'reviews', lng, `${id}.json`),
+    originsFile: (lng, id) => path.join(resolved, 'origins', lng, `${id}.json`)
   }
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises'
-import {loadBitext, type LedgerEntry, type ReviewState, type StaleReason, type TranslationUnit} from '@briefs/bitext'
+import {describeOrigin, loadBitext, type LedgerEntry, type ReviewState, type StaleReason, type TranslationUnit} from '@briefs/bitext'
 import {corpusLayout, fileOfError, listArticleIds, loadArticle, readCorpusConfig, Translations, type TargetLanguage} from '@briefs/corpus'
 import {checkCorpus, glossaryFileNames} from '@briefs/qa'
 import type {PhrasingContent, Root, RootContent, TableRow} from 'mdast'
@@ -41,6 +41,8 @@ interface Snapshot {
   segments: string[]
   /** For a unit regrouped since the base: the states of the units that held its sentences. */
   regroupedStates?: string[]
+  /** Where its draft came from (`TM 87 % from …`). */
+  origin?: string
 }
 
 interface Side {
@@ -214,7 +216,15 @@ function relativeTo(folder: string, relative: string, file: VFile): VFile {
 }
 
 function snapshot(unit: TranslationUnit): Snapshot {
-  return {text: unit.source, translation: unit.target?.value, state: unit.state, staleReason: unit.staleReason, approval: unit.approval, segments: unit.segments.map((segment) => segment.id)}
+  return {
+    text: unit.source,
+    translation: unit.target?.value,
+    state: unit.state,
+    staleReason: unit.staleReason,
+    approval: unit.approval,
+    segments: unit.segments.map((segment) => segment.id),
+    ...(unit.origin ? {origin: describeOrigin(unit.origin)} : {})
+  }
 }
 
 /**
@@ -284,7 +294,7 @@ function withCode(reason: string): PhrasingContent[] {
 function describe(snapshot: Snapshot | undefined, side: 'before' | 'after'): string {
   if (!snapshot) return side === 'before' ? 'new' : 'removed'
   if (snapshot.regroupedStates) return snapshot.regroupedStates.join(' + ')
-  if (snapshot.state !== 'stale') return snapshot.state
+  if (snapshot.state !== 'stale') return snapshot.origin ? `${snapshot.state} (${snapshot.origin})` : snapshot.state
   return `stale (${snapshot.staleReason === 'source' ? 'French changed' : snapshot.staleReason === 'target' ? 'translation changed' : 'French and translation changed'})`
 }
 

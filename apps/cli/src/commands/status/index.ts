@@ -1,4 +1,4 @@
-import {loadBitext, reviewedShare, type StateCounts} from '@briefs/bitext'
+import {describeOrigin, loadBitext, reviewedShare, type StateCounts} from '@briefs/bitext'
 import {corpusLayout, listArticleIds, loadArticle, readCorpusConfig, Translations, type TargetLanguage} from '@briefs/corpus'
 import {formatWordDiff, wordDiff} from '@briefs/review'
 import type {VFile} from 'vfile'
@@ -15,7 +15,8 @@ French or the translation changed since approval), and the share reviewed.
 A translation unit over several sentences counts each of them.
 
   --verbose        list every translation unit that is not reviewed; for
-                   stale ones, the word-level diff of the French since approval
+                   stale ones, the word-level diff of the French since approval;
+                   for drafts a tool wrote, where they came from (TM 87 %…)
   --json           the same as JSON
   --article <id>   only these articles
   --lang <lng>     only these languages (default: the corpus's)`
@@ -26,7 +27,7 @@ interface StatusRow {
   counts: StateCounts
   total: number
   reviewed_share: number
-  segments?: Array<{id: string; segments?: string[]; state: string; stale?: string; text: string; approved_text?: string; diff?: string}>
+  segments?: Array<{id: string; segments?: string[]; state: string; stale?: string; origin?: string; text: string; approved_text?: string; diff?: string}>
 }
 
 export async function status(argv: string[], context: Context): Promise<number> {
@@ -49,6 +50,7 @@ export async function status(argv: string[], context: Context): Promise<number> 
     for (const lng of languages) {
       const bitext = await loadBitext(layout, article, lng, {translations})
       if (bitext.ledger.file) files.push(bitext.ledger.file)
+      if (bitext.origins.file) files.push(bitext.origins.file)
       const row: StatusRow = {article: id, lang: lng, counts: bitext.counts, total: bitext.segments.length, reviewed_share: round(reviewedShare(bitext.counts))}
       if (values.verbose) {
         row.segments = bitext.units
@@ -58,6 +60,7 @@ export async function status(argv: string[], context: Context): Promise<number> 
             ...(unit.segments.length > 1 ? {segments: unit.segments.map((segment) => segment.id)} : {}),
             state: unit.state,
             ...(unit.staleReason ? {stale: unit.staleReason} : {}),
+            ...(unit.origin ? {origin: describeOrigin(unit.origin)} : {}),
             text: unit.source,
             ...(unit.state === 'stale' && unit.approval && unit.approval.text !== unit.source ? {approved_text: unit.approval.text, diff: formatWordDiff(wordDiff(unit.approval.text, unit.source))} : {})
           }))
@@ -77,13 +80,13 @@ export async function status(argv: string[], context: Context): Promise<number> 
         `${row.article.padEnd(width)}  ${row.lang.padEnd(4)}  ${`${row.counts.reviewed}/${row.total}`.padEnd(8)}  ${String(row.counts.draft).padEnd(5)}  ${String(row.counts.stale).padEnd(5)}  ${String(row.counts.missing).padEnd(7)}  ${Math.floor(row.reviewed_share * 100)}%\n`
       )
       for (const segment of row.segments ?? []) {
-        const state = segment.stale ? `stale (${segment.stale === 'source' ? 'French changed' : segment.stale === 'target' ? 'translation changed' : 'French and translation changed'})` : segment.state
+        const state = (segment.stale ? `stale (${segment.stale === 'source' ? 'French changed' : segment.stale === 'target' ? 'translation changed' : 'French and translation changed'})` : segment.state) + (segment.origin ? `, ${segment.origin}` : '')
         context.stdout.write(`  ${segment.id}  ${state}: ${segment.diff ?? segment.text}\n`)
       }
     }
   }
   const errors = files.flatMap((file) => file.messages).filter((message) => message.fatal === true)
-  if (errors.length > 0) throw new InputError(`${errors.length} problems in review ledgers: those approvals are not counted`, [])
+  if (errors.length > 0) throw new InputError(`${errors.length} problems in review ledgers or origins: those entries are not counted`, [])
   return 0
 }
 
