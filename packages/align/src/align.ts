@@ -10,7 +10,8 @@ import {
   tokenClasses,
   type Lexicon,
   type SentenceFeatures,
-  type SideContext
+  type SideContext,
+  type EvidenceSwitches
 } from './features.js'
 import {lengthLogProbability} from './length.js'
 import {dictionaryLexicon, learnLexicon, mergeLexicons, type StemPair} from './lexicon.js'
@@ -69,10 +70,14 @@ export const parameters = {
     [[2, 1], 0.05],
     [[2, 2], 0.01],
     [[1, 3], 0.005],
-    [[3, 1], 0.005]
+    [[3, 1], 0.005],
+    [[1, 4], 0.001],
+    [[4, 1], 0.001],
+    [[2, 3], 0.001],
+    [[3, 2], 0.001]
   ] as Array<[UnitType, number]>,
   /** Weight of the lexical log-likelihood ratio: tokens are not independent evidence. */
-  lexicalWeight: 0.7,
+  lexicalWeight: 0.6,
   /** Penalty (nats) for a unit that joins sentences across a paragraph boundary on one side. */
   paragraphCrossing: 2,
   /** Penalty (nats) for a unit that starts a paragraph on one side only. */
@@ -82,7 +87,14 @@ export const parameters = {
   /** Initial half-width of the band, in sentences. */
   bandWidth: 16,
   /** Second-pass lexicon: units at least this confident teach it. */
-  learnFrom: 0.9
+  learnFrom: 0.9,
+  /** How the chance of a link grows with the sentences of the other side: q_k = 1 − (1 − q)^(1 + (k − 1)·growth). */
+  chanceGrowth: 0.5,
+  /** Whether the chance of a link is also measured in the band around each sentence. */
+  localChance: true,
+  /** Whether to run the second pass. */
+  realign: true,
+  use: {numbers: true, cognates: true, punctuation: true, cognatePrefix: 4} as EvidenceSwitches
 }
 
 /** Gale & Church's unit types and priors (1993, table 5). */
@@ -120,8 +132,8 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
   const numberWords = numberWordsOnBothSides(sourceLanguage, targetLanguage)
   const sourceParagraphs = paragraphStarts(source)
   const targetParagraphs = paragraphStarts(target)
-  const sourceContext: SideContext = {language: sourceLanguage, side: 'source', keys, glossary: glossaryIndex(terms.map(([forms]) => forms), sourceLanguage), numberWords}
-  const targetContext: SideContext = {language: targetLanguage, side: 'target', keys, glossary: glossaryIndex(terms.map(([, forms]) => forms), targetLanguage), numberWords}
+  const sourceContext: SideContext = {language: sourceLanguage, side: 'source', keys, glossary: glossaryIndex(terms.map(([forms]) => forms), sourceLanguage), numberWords, use: parameters.use}
+  const targetContext: SideContext = {language: targetLanguage, side: 'target', keys, glossary: glossaryIndex(terms.map(([, forms]) => forms), targetLanguage), numberWords, use: parameters.use}
 
   const dictionary = options.dictionary ? dictionaryLexicon(options.dictionary, sourceLanguage, targetLanguage) : undefined
   const given = options.lexiconPairs?.length
@@ -139,6 +151,8 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
   let sourceFeatures = featuresWith(known)
   const first = search(sourceFeatures, targetFeatures, defaultLinkRates, ratio, paragraphsKnown, diagonalBand(n, m, parameters.bandWidth))
 
+  if (!parameters.realign) return {units: first.decoded.units.map((unit) => toUnit(unit.from, unit.to, unit.posterior))}
+
   // Second pass: a lexicon learned from the confident units, and link rates measured on them.
   const confident = first.decoded.units.filter((unit) => unit.posterior >= parameters.learnFrom && unitSize(unit) === 2)
   const learned = learnLexicon(
@@ -148,6 +162,7 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
     }))
   )
   const rates = measureLinkRates(first.evidence, confident)
+  if (process.env.ALIGN_DEBUG) console.error(rates, learned.size, confident.length)
   sourceFeatures = featuresWith(mergeLexicons(known, learned))
   const second = search(sourceFeatures, targetFeatures, rates, ratio, paragraphsKnown, bandAround(first.decoded.corners, n, m, parameters.bandWidth))
 
@@ -167,7 +182,7 @@ function search(
   let band = initialBand
   let width = parameters.bandWidth
   for (;;) {
-    const evidence = buildEvidence(sourceFeatures, targetFeatures, band, rates, parameters.lexicalWeight)
+    const evidence = buildEvidence(sourceFeatures, targetFeatures, band, rates, parameters.lexicalWeight, parameters.chanceGrowth, parameters.localChance)
     const decoded = decode(
       band,
       types,

@@ -41,8 +41,17 @@ export async function loadDictionary(options: {source: string; target: string; d
   const backward = await readDictdIfPresent(path.join(directory, `freedict-${target}-${source}`))
   if (!forward && !backward) return undefined
   const pairs: Array<readonly [string, string]> = []
-  for (const entry of forward ?? []) for (const word of entry.translationWords) pairs.push([entry.headword, word])
-  for (const entry of backward ?? []) for (const word of entry.translationWords) pairs.push([word, entry.headword])
+  for (const entry of forward ?? []) {
+    for (const translation of entry.translations) {
+      // A phrase's longer words stand for the headword (`agraire` → `die Landwirtschaft betreffend`).
+      for (const word of translation) if (translation.length === 1 || word.length >= 4) pairs.push([entry.headword, word])
+    }
+  }
+  for (const entry of backward ?? []) {
+    // Turned around, only single words: `Amtsgericht` → `tribunal de première instance` would make
+    // `première` a translation of `Amtsgericht`.
+    for (const translation of entry.translations) if (translation.length === 1) pairs.push([translation[0]!, entry.headword])
+  }
   return {source: options.source, target: options.target, pairs}
 }
 
@@ -50,8 +59,8 @@ export async function loadDictionary(options: {source: string; target: string; d
 export interface DictdEntry {
   /** The headword as written in the entry (`Asie du Sud-Est`). */
   headword: string
-  /** The words of its translations, lowercase; multiword translations give their words of four letters or more. */
-  translationWords: string[]
+  /** Its translations, each as its lowercase words. */
+  translations: string[][]
 }
 
 async function readDictdIfPresent(basePath: string): Promise<DictdEntry[] | undefined> {
@@ -112,14 +121,13 @@ function parseEntry(text: string): DictdEntry | undefined {
   if ([...headword.matchAll(letters)].length !== 1) return undefined
   const numbered = lines.slice(1).filter((line) => /^\d+\.\s/.test(line))
   const translationLines = numbered.length > 0 ? numbered.map((line) => line.replace(/^\d+\.\s+/, '')) : lines.slice(1, 2)
-  const words = new Set<string>()
+  const translations: string[][] = []
   for (const line of translationLines) {
     for (const translation of line.replace(/\([^)]*\)/g, ' ').split(/[,;]/)) {
-      const found = [...translation.matchAll(letters)].map((match) => match[0].toLowerCase())
-      if (found.length === 1) words.add(found[0]!)
-      else for (const word of found) if (word.length >= 4) words.add(word)
+      const words = [...translation.matchAll(letters)].map((match) => match[0].toLowerCase())
+      if (words.length > 0) translations.push(words)
     }
   }
-  if (words.size === 0) return undefined
-  return {headword, translationWords: [...words]}
+  if (translations.length === 0) return undefined
+  return {headword, translations}
 }

@@ -69,7 +69,7 @@ function postings(features: readonly SentenceFeatures[]): Map<number, number[]> 
  * informative (fewest sentences linked) first; give each its class (its
  * best kind of key that occurs on the other side) and chance of a link.
  */
-function selectTokens(features: readonly SentenceFeatures[], other: Map<number, number[]>, otherCount: number, rates: LinkRates, weight: number): SideTokens {
+function selectTokens(features: readonly SentenceFeatures[], other: Map<number, number[]>, otherCount: number): SideTokens {
   const start = new Int32Array(features.length + 1)
   const keys: number[][] = []
   const classes: number[] = []
@@ -113,18 +113,28 @@ function selectTokens(features: readonly SentenceFeatures[], other: Map<number, 
     }
   })
   start[features.length] = keys.length
-  const classArray = Uint8Array.from(classes)
-  const chanceArray = Float64Array.from(chance)
-  const missSum: Float64Array[] = []
-  const delta: Float64Array[] = []
+  return {start, keys, classes: Uint8Array.from(classes), chance: Float64Array.from(chance), missSum: [], delta: []}
+}
+
+/**
+ * The score tables of one side: for a unit with k sentences on the other
+ * side, each token's miss score (summed per sentence) and hit − miss.
+ * The chance of a link is the larger of the document-wide share and the
+ * share among the sentences of the band around the token (`local`): the
+ * neighbours a unit competes with share topic words more than the
+ * document does.
+ */
+function scoreTables(tokens: SideTokens, local: Float64Array, rates: LinkRates, weight: number, kScale: number): void {
+  const sentences = tokens.start.length - 1
   for (let k = 0; k <= maxUnitSide; k++) {
-    const sums = new Float64Array(features.length)
-    const deltas = new Float64Array(keys.length)
+    const sums = new Float64Array(sentences)
+    const deltas = new Float64Array(tokens.keys.length)
     if (k > 0) {
-      for (let sentence = 0; sentence < features.length; sentence++) {
-        for (let token = start[sentence]!; token < start[sentence + 1]!; token++) {
-          const p = rates[tokenClasses[classArray[token]!]!]
-          const q = 1 - (1 - chanceArray[token]!) ** k
+      for (let sentence = 0; sentence < sentences; sentence++) {
+        for (let token = tokens.start[sentence]!; token < tokens.start[sentence + 1]!; token++) {
+          const p = rates[tokenClasses[tokens.classes[token]!]!]
+          const chance = Math.max(tokens.chance[token]!, local[token]!)
+          const q = 1 - (1 - chance) ** (1 + (k - 1) * kScale)
           const hit = Math.max(0, Math.log(p / q))
           const miss = Math.min(0, Math.log((1 - p) / (1 - q)))
           sums[sentence]! += weight * miss
@@ -132,10 +142,9 @@ function selectTokens(features: readonly SentenceFeatures[], other: Map<number, 
         }
       }
     }
-    missSum.push(sums)
-    delta.push(deltas)
+    tokens.missSum.push(sums)
+    tokens.delta.push(deltas)
   }
-  return {start, keys, classes: classArray, chance: chanceArray, missSum, delta}
 }
 
 /** Sentence pairs of the band (row s of sources against the columns a unit ending near it can reach). */
@@ -159,6 +168,11 @@ function pairBand(band: Band): PairBand {
   return {lo, hi, start}
 }
 
+/** Links among `width` sentences, smoothed: a token seen once among few sentences is not taken as certain. */
+function localShare(links: number, width: number): number {
+  return (links + 0.5) / (width + 1)
+}
+
 function lowerBound(list: ArrayLike<number>, value: number): number {
   let low = 0
   let high = list.length
@@ -175,12 +189,14 @@ export function buildEvidence(
   target: readonly SentenceFeatures[],
   band: Band,
   rates: LinkRates,
-  weight: number
+  weight: number,
+  kScale: number,
+  useLocal: boolean
 ): Evidence {
   const sourcePostings = postings(source)
   const targetPostings = postings(target)
-  const sourceTokens = selectTokens(source, targetPostings, target.length, rates, weight)
-  const targetTokens = selectTokens(target, sourcePostings, source.length, rates, weight)
+  const sourceTokens = selectTokens(source, targetPostings, target.length)
+  const targetTokens = selectTokens(target, sourcePostings, source.length)
   const pairs = pairBand(band)
   const sourceMasks = new Int32Array(pairs.start[source.length]!)
   const targetMasks = new Int32Array(pairs.start[source.length]!)
@@ -217,6 +233,35 @@ export function buildEvidence(
       }
     }
   }
+
+  // Local chance: the share of the band's sentences where each token finds a link.
+  const sourceLocal = new Float64Array(sourceTokens.keys.length)
+  const targetLocal = new Float64Array(targetTokens.keys.length)
+  const targetWidth = new Float64Array(target.length)
+  for (let s = 0; s < source.length; s++) {
+    const width = pairs.hi[s]! - pairs.lo[s]! + 1
+    for (let t = pairs.lo[s]!; t <= pairs.hi[s]!; t++) {
+      targetWidth[t]!++
+      const sourceBits = sourceMasks[pairs.start[s]! + t - pairs.lo[s]!]!
+      for (let token = sourceTokens.start[s]!; token < sourceTokens.start[s + 1]!; token++) {
+        if (sourceBits & (1 << (token - sourceTokens.start[s]!))) sourceLocal[token]!++
+      }
+      const targetBits = targetMasks[pairs.start[s]! + t - pairs.lo[s]!]!
+      for (let token = targetTokens.start[t]!; token < targetTokens.start[t + 1]!; token++) {
+        if (targetBits & (1 << (token - targetTokens.start[t]!))) targetLocal[token]!++
+      }
+    }
+    for (let token = sourceTokens.start[s]!; token < sourceTokens.start[s + 1]!; token++) {
+      sourceLocal[token] = localShare(sourceLocal[token]!, width)
+    }
+  }
+  for (let t = 0; t < target.length; t++) {
+    for (let token = targetTokens.start[t]!; token < targetTokens.start[t + 1]!; token++) {
+      targetLocal[token] = localShare(targetLocal[token]!, targetWidth[t]!)
+    }
+  }
+  scoreTables(sourceTokens, useLocal ? sourceLocal : new Float64Array(sourceLocal.length), rates, weight, kScale)
+  scoreTables(targetTokens, useLocal ? targetLocal : new Float64Array(targetLocal.length), rates, weight, kScale)
 
   const mask = (masks: Int32Array, s: number, t: number): number => {
     if (t < pairs.lo[s]! || t > pairs.hi[s]!) return 0

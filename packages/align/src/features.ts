@@ -63,10 +63,17 @@ export interface SideContext {
   glossary?: GlossaryIndex
   /** Whether number words count (false when the other language has none). */
   numberWords: boolean
+  /** Kinds of evidence in use (all by default; the evaluation switches them off one at a time). */
+  use: EvidenceSwitches
 }
 
-/** Prefix of the sound form that two cognates share (Simard et al. used four letters of the spelling). */
-export const cognatePrefix = 4
+export interface EvidenceSwitches {
+  numbers: boolean
+  cognates: boolean
+  punctuation: boolean
+  /** Letters of the sound form that two cognates share: Simard et al. used four letters of the spelling. */
+  cognatePrefix: number
+}
 
 const wordPattern = /[\p{L}\p{M}]+/gu
 const codePattern = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}-]*\p{L})(?=[\p{L}\p{N}-]*\p{N})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu
@@ -88,7 +95,7 @@ export function sentenceFeatures(text: string, paragraphStart: boolean, context:
     tokens.push(token)
   }
 
-  for (const quantity of numberKeys(text, context.language, context.numberWords)) {
+  for (const quantity of context.use.numbers ? numberKeys(text, context.language, context.numberWords) : []) {
     add({keys: quantity.map((key) => context.keys.id(key)), kinds: quantity.map(() => 'number'), stem: ''}, quantity.join(' '))
   }
 
@@ -115,11 +122,12 @@ export function sentenceFeatures(text: string, paragraphStart: boolean, context:
     if (context.side === 'target') push(`w:${stem}`, 'lexicon')
     else for (const translation of context.lexicon?.get(stem) ?? []) push(`w:${translation}`, 'lexicon')
     const sound = soundForm(word, context.language)
-    if (sound.length >= cognatePrefix) push(`c:${sound.slice(0, cognatePrefix)}`, isCapitalized(word) ? 'name' : 'cognate')
+    const prefix = context.use.cognatePrefix
+    if (context.use.cognates && sound.length >= prefix) push(`c:${sound.slice(0, prefix)}`, isCapitalized(word) ? 'name' : 'cognate')
     add({keys, kinds, stem}, `s:${stem}`)
   }
 
-  for (const [pattern, mark] of marks) {
+  for (const [pattern, mark] of context.use.punctuation ? marks : []) {
     if (pattern.test(text)) add({keys: [context.keys.id(`p:${mark}`)], kinds: ['punctuation'], stem: ''}, `p:${mark}`)
   }
 
