@@ -84,8 +84,10 @@ export const parameters = {
   paragraphMismatch: 1,
   /** Posterior temperature. */
   temperature: 1,
-  /** Initial half-width of the band, in sentences. */
+  /** Half-width of the band around a previous path, in sentences (doubled while the path touches its edge). */
   bandWidth: 16,
+  /** Largest grid (cells) searched whole; a larger pair is first aligned in blocks. */
+  fullGrid: 120_000,
   /** Second-pass lexicon: units at least this confident teach it. */
   learnFrom: 0.9,
   /** How the chance of a link grows with the sentences of the other side: q_k = 1 − (1 − q)^(1 + (k − 1)·growth). */
@@ -149,7 +151,7 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
 
   // First pass: what is known before reading the pair.
   let sourceFeatures = featuresWith(known)
-  const first = search(sourceFeatures, targetFeatures, defaultLinkRates, ratio, paragraphsKnown, diagonalBand(n, m, parameters.bandWidth))
+  const first = search(sourceFeatures, targetFeatures, defaultLinkRates, ratio, paragraphsKnown, initialBand(sourceFeatures, targetFeatures, ratio))
 
   if (!parameters.realign) return {units: first.decoded.units.map((unit) => toUnit(unit.from, unit.to, unit.posterior))}
 
@@ -175,7 +177,8 @@ function search(
   rates: LinkRates,
   ratio: number,
   paragraphsKnown: boolean,
-  initialBand: Band
+  initialBand: Band,
+  posteriors = true
 ): {decoded: Decoded; evidence: Evidence} {
   const types = parameters.priors.map(([type]) => type)
   const logPriors = parameters.priors.map(([, prior]) => Math.log(prior))
@@ -202,12 +205,49 @@ function search(
         }
         return score
       },
-      parameters.temperature
+      parameters.temperature,
+      posteriors
     )
+    if (process.env.ALIGN_DEBUG) console.error('band', width, band.rowStart[band.n + 1])
     if (isFullGrid(band) || !touchesEdge(band, decoded.corners, maxUnitSide)) return {decoded, evidence}
     width *= 2
     band = bandAround(decoded.corners, band.n, band.m, width)
   }
+}
+
+/**
+ * Where to search first. A pair of documents small enough is searched whole;
+ * a larger one is first aligned in blocks of sentences (the whole coarse
+ * grid), and the sentences are searched in a band around that path, as
+ * Vecalign does: linear time, and no drift when a long passage is missing.
+ */
+function initialBand(source: readonly SentenceFeatures[], target: readonly SentenceFeatures[], ratio: number): Band {
+  const n = source.length
+  const m = target.length
+  if ((n + 1) * (m + 1) <= parameters.fullGrid) return diagonalBand(n, m, Math.max(n, m))
+  const block = Math.ceil(Math.sqrt(((n + 1) * (m + 1)) / parameters.fullGrid))
+  const coarseSource = blocks(source, block)
+  const coarseTarget = blocks(target, block)
+  const coarse = search(coarseSource, coarseTarget, defaultLinkRates, ratio, false, diagonalBand(coarseSource.length, coarseTarget.length, Math.max(coarseSource.length, coarseTarget.length)), false)
+  const corners = coarse.decoded.corners.map(([row, column]) => [Math.min(n, row * block), Math.min(m, column * block)] as const)
+  return bandAround(corners, n, m, parameters.bandWidth)
+}
+
+/** Consecutive sentences joined `size` at a time: lengths added, tokens pooled. */
+function blocks(features: readonly SentenceFeatures[], size: number): SentenceFeatures[] {
+  const joined: SentenceFeatures[] = []
+  for (let start = 0; start < features.length; start += size) {
+    const part = features.slice(start, start + size)
+    const seen = new Set<string>()
+    const tokens = part.flatMap((sentence) => sentence.tokens).filter((token) => {
+      const signature = token.keys.join(',')
+      if (seen.has(signature)) return false
+      seen.add(signature)
+      return true
+    })
+    joined.push({length: sum(part.map((sentence) => sentence.length)), tokens, stems: [], paragraphStart: false})
+  }
+  return joined
 }
 
 /** Soft paragraph anchors: units rarely join sentences across paragraphs, and usually start a paragraph on both sides or neither. */

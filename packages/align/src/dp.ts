@@ -31,67 +31,90 @@ export interface Decoded {
  * The best path through the band and the posterior of each unit on it.
  * `temperature` divides scores in the forward and backward sums: scores that
  * add up correlated evidence are sharper than probabilities, and a higher
- * temperature spreads the posterior accordingly.
+ * temperature spreads the posterior accordingly. Without `posteriors`, only
+ * the best path is computed (posteriors are then 0).
  */
-export function decode(band: Band, types: readonly UnitType[], scoreUnit: UnitScorer, temperature: number): Decoded {
+export function decode(band: Band, types: readonly UnitType[], scoreUnit: UnitScorer, temperature: number, posteriors = true): Decoded {
   const cells = band.rowStart[band.n + 1]!
+  const typeCount = types.length
   const best = new Float64Array(cells).fill(-Infinity)
   const forward = new Float64Array(cells).fill(-Infinity)
   const back = new Int8Array(cells).fill(-1)
-  const unitScores = new Float64Array(cells * types.length).fill(-Infinity)
+  const unitScores = new Float64Array(cells * typeCount).fill(-Infinity)
+  const { lo, hi, rowStart } = band
   best[0] = 0
   forward[0] = 0
 
   for (let row = 0; row <= band.n; row++) {
-    for (let column = band.lo[row]!; column <= band.hi[row]!; column++) {
-      const cell = band.rowStart[row]! + column - band.lo[row]!
+    const rowLo = lo[row]!
+    for (let column = rowLo; column <= hi[row]!; column++) {
+      const cell = rowStart[row]! + column - rowLo
       if (cell === 0) continue
       let bestScore = -Infinity
       let bestType = -1
+      // Log-sum-exp kept online: the largest term and the sum of the others scaled to it.
       let sumMax = -Infinity
-      const terms: number[] = []
-      for (let type = 0; type < types.length; type++) {
-        const [a, b] = types[type]!
-        const previous = cellIndex(band, row - a, column - b)
-        if (previous === -1 || best[previous] === -Infinity) continue
+      let sumScaled = 0
+      for (let type = 0; type < typeCount; type++) {
+        const unitType = types[type]!
+        const previousRow = row - unitType[0]
+        const previousColumn = column - unitType[1]
+        if (previousRow < 0 || previousColumn < lo[previousRow]! || previousColumn > hi[previousRow]!) continue
+        const previous = rowStart[previousRow]! + previousColumn - lo[previousRow]!
+        const previousBest = best[previous]!
+        if (previousBest === -Infinity) continue
         const score = scoreUnit(type, row, column)
         if (score === -Infinity) continue
-        unitScores[cell * types.length + type] = score
-        const total = best[previous]! + score
+        unitScores[cell * typeCount + type] = score
+        const total = previousBest + score
         if (total > bestScore) {
           bestScore = total
           bestType = type
         }
+        if (!posteriors) continue
         const term = forward[previous]! + score / temperature
-        terms.push(term)
-        if (term > sumMax) sumMax = term
+        if (term > sumMax) {
+          sumScaled = sumScaled * Math.exp(sumMax - term) + 1
+          sumMax = term
+        } else {
+          sumScaled += Math.exp(term - sumMax)
+        }
       }
       best[cell] = bestScore
       back[cell] = bestType
-      forward[cell] = logSumExp(terms, sumMax)
+      forward[cell] = sumMax === -Infinity ? -Infinity : sumMax + Math.log(sumScaled)
     }
   }
 
   // Backward sums from the end, reusing the unit scores.
   const backward = new Float64Array(cells).fill(-Infinity)
   backward[cells - 1] = 0
-  for (let row = band.n; row >= 0; row--) {
-    for (let column = band.hi[row]!; column >= band.lo[row]!; column--) {
-      const cell = band.rowStart[row]! + column - band.lo[row]!
+  for (let row = posteriors ? band.n : -1; row >= 0; row--) {
+    const rowLo = lo[row]!
+    for (let column = hi[row]!; column >= rowLo; column--) {
+      const cell = rowStart[row]! + column - rowLo
       if (cell === cells - 1) continue
       let sumMax = -Infinity
-      const terms: number[] = []
-      for (let type = 0; type < types.length; type++) {
-        const [a, b] = types[type]!
-        const next = cellIndex(band, row + a, column + b)
-        if (next === -1 || backward[next] === -Infinity) continue
-        const score = unitScores[next * types.length + type]!
+      let sumScaled = 0
+      for (let type = 0; type < typeCount; type++) {
+        const unitType = types[type]!
+        const nextRow = row + unitType[0]
+        const nextColumn = column + unitType[1]
+        if (nextRow > band.n || nextColumn < lo[nextRow]! || nextColumn > hi[nextRow]!) continue
+        const next = rowStart[nextRow]! + nextColumn - lo[nextRow]!
+        const nextBackward = backward[next]!
+        if (nextBackward === -Infinity) continue
+        const score = unitScores[next * typeCount + type]!
         if (score === -Infinity) continue
-        const term = backward[next]! + score / temperature
-        terms.push(term)
-        if (term > sumMax) sumMax = term
+        const term = nextBackward + score / temperature
+        if (term > sumMax) {
+          sumScaled = sumScaled * Math.exp(sumMax - term) + 1
+          sumMax = term
+        } else {
+          sumScaled += Math.exp(term - sumMax)
+        }
       }
-      backward[cell] = logSumExp(terms, sumMax)
+      backward[cell] = sumMax === -Infinity ? -Infinity : sumMax + Math.log(sumScaled)
     }
   }
 
@@ -105,8 +128,8 @@ export function decode(band: Band, types: readonly UnitType[], scoreUnit: UnitSc
     if (type < 0) throw new Error(`No path reaches (${row}, ${column}) in the band`)
     const [a, b] = types[type]!
     const previous = cellIndex(band, row - a, column - b)
-    const score = unitScores[cell * types.length + type]!
-    const posterior = Math.exp(forward[previous]! + score / temperature + backward[cell]! - total)
+    const score = unitScores[cell * typeCount + type]!
+    const posterior = posteriors ? Math.exp(forward[previous]! + score / temperature + backward[cell]! - total) : 0
     units.push({type, from: [row - a, column - b], to: [row, column], score, posterior: Math.min(1, posterior)})
     row -= a
     column -= b
@@ -114,11 +137,4 @@ export function decode(band: Band, types: readonly UnitType[], scoreUnit: UnitSc
   units.reverse()
   const corners: Corner[] = [[0, 0], ...units.map((unit) => unit.to)]
   return {units, corners}
-}
-
-function logSumExp(terms: readonly number[], max: number): number {
-  if (max === -Infinity) return -Infinity
-  let sum = 0
-  for (const term of terms) sum += Math.exp(term - max)
-  return max + Math.log(sum)
 }

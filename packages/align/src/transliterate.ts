@@ -8,15 +8,16 @@ const cyrillic: Record<string, string> = {
   ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g'
 }
 
+const cyrillicLetter = /[\u0400-\u04ff]/
+const cyrillicLetters = /[\u0400-\u04ff]/g
+const asciiOnly = /^[\x00-\x7f]*$/
+
 /** Lowercase, Latin letters without diacritics, Cyrillic transliterated: `Choïgou` → `choigou`, `Шойгу` → `shoygu`. */
 export function latinFold(word: string): string {
-  const lower = word.toLowerCase()
-  let out = ''
-  for (const char of lower) {
-    const latin = cyrillic[char]
-    out += latin ?? char
-  }
-  return out
+  let lower = word.toLowerCase()
+  if (cyrillicLetter.test(lower)) lower = lower.replace(cyrillicLetters, (char) => cyrillic[char] ?? char)
+  if (asciiOnly.test(lower)) return lower
+  return lower
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replaceAll('œ', 'oe')
@@ -67,6 +68,20 @@ const spellings: Record<string, Array<[RegExp, string]>> = {
  * `Tbilissi` and `Тбилиси` → `tbilisi`; `Choïgou` and `Шойгу` → `soigu`.
  */
 export function soundForm(word: string, language: string): string {
+  let cache = soundForms.get(language)
+  if (!cache) soundForms.set(language, (cache = new Map()))
+  let form = cache.get(word)
+  if (form === undefined) {
+    form = computeSoundForm(word, language)
+    // Documents reuse a small vocabulary; the bound keeps a long run from growing without end.
+    if (cache.size < 200_000) cache.set(word, form)
+  }
+  return form
+}
+
+const soundForms = new Map<string, Map<string, string>>()
+
+function computeSoundForm(word: string, language: string): string {
   let form = latinFold(word)
   for (const [pattern, replacement] of spellings[language] ?? []) form = form.replace(pattern, replacement)
   form = form
