@@ -79,7 +79,7 @@ export const parameters = {
   /** Weight of the lexical log-likelihood ratio: tokens are not independent evidence. */
   lexicalWeight: 0.6,
   /** Penalty (nats) for a unit that joins sentences across a paragraph boundary on one side. */
-  paragraphCrossing: 2,
+  paragraphCrossing: 4,
   /** Penalty (nats) for a unit that starts a paragraph on one side only. */
   paragraphMismatch: 1,
   /** Posterior temperature. */

@@ -88,7 +88,11 @@ function selectTokens(features: readonly SentenceFeatures[], other: Map<number, 
         linkedKeys.push(token.keys[k]!)
         cls = Math.min(cls, tokenClasses.indexOf(token.kinds[k]!))
       }
-      if (linkedKeys.length === 0) continue
+      if (linkedKeys.length === 0) {
+        // Linked nowhere: a number or name the other side lacks counts against every unit of its sentence.
+        if (token.expected) candidates.push({keys: [], cls: tokenClasses.indexOf(token.expected), linked: otherCount})
+        continue
+      }
       const signature = linkedKeys.join(',')
       let linked = frequency.get(signature)
       if (linked === undefined) {
@@ -109,7 +113,7 @@ function selectTokens(features: readonly SentenceFeatures[], other: Map<number, 
     for (const candidate of candidates.slice(0, maxTokens)) {
       keys.push(candidate.keys)
       classes.push(candidate.cls)
-      chance.push((candidate.linked + 0.5) / (otherCount + 1))
+      chance.push(candidate.keys.length === 0 ? 0 : (candidate.linked + 0.5) / (otherCount + 1))
     }
   })
   start[features.length] = keys.length

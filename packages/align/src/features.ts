@@ -20,6 +20,12 @@ export interface Token {
   kinds: TokenClass[]
   /** The word's comparison stem, for lexicon learning; empty for numbers, codes and marks. */
   stem: string
+  /**
+   * What a translation would almost surely carry over (a number, a code, a
+   * name inside the sentence): when the token links nowhere on the other
+   * side, its class, since its absence is then evidence against any unit.
+   */
+  expected?: TokenClass
 }
 
 export interface SentenceFeatures {
@@ -96,14 +102,15 @@ export function sentenceFeatures(text: string, paragraphStart: boolean, context:
   }
 
   for (const quantity of context.use.numbers ? numberKeys(text, context.language, context.numberWords) : []) {
-    add({keys: quantity.map((key) => context.keys.id(key)), kinds: quantity.map(() => 'number'), stem: ''}, quantity.join(' '))
+    add({keys: quantity.map((key) => context.keys.id(key)), kinds: quantity.map(() => 'number'), stem: '', expected: 'number'}, quantity.join(' '))
   }
 
   for (const match of text.matchAll(codePattern)) {
     const key = `x:${match[0].toLowerCase()}`
-    add({keys: [context.keys.id(key)], kinds: ['code'], stem: ''}, key)
+    add({keys: [context.keys.id(key)], kinds: ['code'], stem: '', expected: 'code'}, key)
   }
 
+  const firstWordEnd = /[\p{L}\p{M}]+/u.exec(text)?.index ?? 0
   for (const match of text.matchAll(wordPattern)) {
     const word = match[0]
     if (word.length < 3) continue
@@ -124,7 +131,9 @@ export function sentenceFeatures(text: string, paragraphStart: boolean, context:
     const sound = soundForm(word, context.language)
     const prefix = context.use.cognatePrefix
     if (context.use.cognates && sound.length >= prefix) push(`c:${sound.slice(0, prefix)}`, isCapitalized(word) ? 'name' : 'cognate')
-    add({keys, kinds, stem}, `s:${stem}`)
+    // A capitalized word after the first is a name, except where every noun is capitalized.
+    const name = match.index > firstWordEnd && isCapitalized(word) && !capitalizedNouns.has(context.language)
+    add(name ? {keys, kinds, stem, expected: 'name'} : {keys, kinds, stem}, `s:${stem}`)
   }
 
   for (const [pattern, mark] of context.use.punctuation ? marks : []) {
@@ -133,6 +142,9 @@ export function sentenceFeatures(text: string, paragraphStart: boolean, context:
 
   return {length: nonWhitespaceLength(text), tokens, stems, paragraphStart}
 }
+
+/** Languages that capitalize every noun: a capital there says nothing of a name. */
+const capitalizedNouns = new Set(['de', 'lb'])
 
 function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word)

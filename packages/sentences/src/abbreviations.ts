@@ -22,6 +22,8 @@ export interface SentenceRules {
   ordinalBefore: readonly string[]
   /** Whether `“` closes an open `„` (German and Russian `„…“`) instead of opening a quotation. */
   lowQuoteClosedByLeftQuote: boolean
+  /** Whether a dash before a lowercase word goes on with the sentence: the Russian attribution `«…?» — спросил он.` */
+  dashBeforeLowercaseContinues: boolean
 }
 
 /** French news: the default rule set. */
@@ -38,7 +40,8 @@ export const frenchRules: SentenceRules = {
   ambiguousAbbreviations: [],
   sentenceStarters: [],
   ordinalBefore: [],
-  lowQuoteClosedByLeftQuote: false
+  lowQuoteClosedByLeftQuote: false,
+  dashBeforeLowercaseContinues: false
 }
 
 /** English news: titles, `e.g.`, `No. 5`, `Jan. 5`; `p.m.`, `U.S.`, `Inc.` end a sentence before "The", "He"… */
@@ -60,7 +63,8 @@ export const englishRules: SentenceRules = {
     'However', 'Still', 'Then', 'Now', 'Last', 'Earlier', 'Later'
   ],
   ordinalBefore: [],
-  lowQuoteClosedByLeftQuote: false
+  lowQuoteClosedByLeftQuote: false,
+  dashBeforeLowercaseContinues: false
 }
 
 /** Russian news: `т. е.`, `т. к.`, initials `В. В.`; `г.`, `и т. д.`, `млн.` end a sentence before "В", "Он", "Это"… */
@@ -78,7 +82,8 @@ export const russianRules: SentenceRules = {
     'Ранее', 'Позже'
   ],
   ordinalBefore: [],
-  lowQuoteClosedByLeftQuote: true
+  lowQuoteClosedByLeftQuote: true,
+  dashBeforeLowercaseContinues: true
 }
 
 /** German: titles, `z. B.`, `d. h.`, `Nr. 5`, ordinals before month names (`am 21. September`). */
@@ -94,7 +99,8 @@ export const germanRules: SentenceRules = {
     'Januar', 'Jänner', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
     'Jan', 'Feb', 'Febr', 'Apr', 'Aug', 'Sept', 'Okt', 'Nov', 'Dez', 'Jahrhundert', 'Jh'
   ],
-  lowQuoteClosedByLeftQuote: true
+  lowQuoteClosedByLeftQuote: true,
+  dashBeforeLowercaseContinues: false
 }
 
 /** "V", "J", "J.-C", "J.-P", "В": uppercase letters joined by "." or ".-". */
@@ -109,6 +115,8 @@ interface CompiledRules {
   ambiguousAbbreviations: ReadonlySet<string>
   sentenceStarters: ReadonlySet<string>
   ordinalBefore: ReadonlySet<string>
+  lowQuoteClosedByLeftQuote: boolean
+  dashBeforeLowercaseContinues: boolean
   longest: number
 }
 
@@ -125,6 +133,8 @@ export function compileRules(rules: SentenceRules): CompiledRules {
       ambiguousAbbreviations: new Set(rules.ambiguousAbbreviations),
       sentenceStarters: new Set(rules.sentenceStarters),
       ordinalBefore: new Set(rules.ordinalBefore),
+      lowQuoteClosedByLeftQuote: rules.lowQuoteClosedByLeftQuote,
+      dashBeforeLowercaseContinues: rules.dashBeforeLowercaseContinues,
       longest: Math.max(LONGEST_ABBREVIATION, ...listed.map((word) => word.length))
     }
     compiled.set(rules, result)

@@ -21,6 +21,9 @@ export interface SentenceRange {
 }
 
 const LEFT_DOUBLE_QUOTE = 0x201c;
+const EM_DASH = 0x2014;
+const EN_DASH = 0x2013;
+const LOWERCASE_AFTER_DASH = /^\s+\p{Ll}/u;
 
 /** List markers such as "1." or "12." at the start of a sentence. */
 const LONGEST_LIST_MARKER = 2;
@@ -37,7 +40,7 @@ export function splitSentences(text: string, rules: SentenceRules = frenchRules)
   const firstCharacter = skipWhitespace(text, 0);
   if (firstCharacter === length) return [];
 
-  const depthChanges = pairQuotations(text, rules.lowQuoteClosedByLeftQuote);
+  const depthChanges = pairQuotations(text, compiled.lowQuoteClosedByLeftQuote);
   const ranges: SentenceRange[] = [];
   let sentenceStart = firstCharacter;
   let quotationDepth = 0;
@@ -70,7 +73,7 @@ export function splitSentences(text: string, rules: SentenceRules = frenchRules)
 
     const nextStart = skipWhitespace(text, candidateEnd);
     if (nextStart === candidateEnd || nextStart === length) continue;
-    if (!startsNextSentence(text, nextStart, depthChanges)) continue;
+    if (!startsNextSentence(text, nextStart, depthChanges, compiled.dashBeforeLowercaseContinues)) continue;
 
     const isSinglePeriod = terminalEnd - terminalStart === 1 && text.charCodeAt(terminalStart) === PERIOD;
     if (isSinglePeriod && periodContinuesSentence(text, terminalStart, sentenceStart, nextStart, compiled)) continue;
@@ -115,10 +118,11 @@ function isClosingMark(
   return afterSpace ? depthChange < 0 : depthChange <= 0;
 }
 
-function startsNextSentence(text: string, index: number, depthChanges: QuotationDepthChanges): boolean {
+function startsNextSentence(text: string, index: number, depthChanges: QuotationDepthChanges, dashBeforeLowercaseContinues: boolean): boolean {
   // A straight quote (or a “ closing „) paired as a closer cannot open the next sentence.
   const code = text.charCodeAt(index);
   if ((code === STRAIGHT_QUOTE || code === LEFT_DOUBLE_QUOTE) && (depthChanges[index] ?? 0) < 0) return false;
+  if (dashBeforeLowercaseContinues && (code === EM_DASH || code === EN_DASH) && LOWERCASE_AFTER_DASH.test(text.slice(index + 1, index + 4))) return false;
   return canStartSentence(text, index);
 }
 
