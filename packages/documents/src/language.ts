@@ -68,7 +68,8 @@ const initialsOnly: SentenceRules = {
   ambiguousAbbreviations: [],
   sentenceStarters: [],
   ordinalBefore: [],
-  lowQuoteClosedByLeftQuote: false
+  lowQuoteClosedByLeftQuote: false,
+  dashBeforeLowercaseContinues: false
 }
 
 /** The sentence rules of a language: French, English, Russian, German, or initials only. */
