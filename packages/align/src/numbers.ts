@@ -1,8 +1,11 @@
 // The one place that reads numbers, through the project's number reading
 // (`extractQuantities` of @briefs/qa, moving to @briefs/languages: change
-// this import only). Each quantity becomes comparison keys that are equal
-// exactly when `sameQuantity` says the quantities are the same (the tests
-// check it), so that an index lookup replaces pairwise comparison.
+// this import only). Each quantity becomes comparison keys that two
+// quantities share exactly when `sameQuantity` says they are the same, or a
+// date and its day number (as `compareQuantities` allows; so two dates of
+// one day in different months too), or two times 12 hours apart (the tests
+// check it against `sameQuantity`): an index lookup then replaces pairwise
+// comparison.
 import {extractQuantities, type Quantity} from '@briefs/qa'
 
 /** Languages whose number words, digit conventions, dates and times @briefs/qa reads. */
@@ -16,8 +19,9 @@ export function readsNumberWords(language: string): boolean {
 /**
  * The numbers of a text as keys, one list per quantity: `n:10000` for `10.000`, `10,000`, `10 000`,
  * `dix mille`; `d:9-21` and `n:21` for a date (a date matches its day number,
- * as in the checks); `t:930` for `15h30` and `3:30 p.m.` (minutes modulo 12
- * hours; the checks also ignore a.m./p.m. when one side lacks it).
+ * as in the checks); `t:210` for `15h30`, `3:30 p.m.`, `03:30` (minutes
+ * modulo 12 hours: the checks ignore a.m./p.m. when one side lacks it; an
+ * alignment can afford the rare `3:30 a.m.` against `15:30`).
  * Approximations (`une vingtaine`) give no key. `wordsToo` false keeps only
  * numbers written with digits: when the other language has no number words,
  * `six` could never be matched and would only mislead.
