@@ -11,7 +11,8 @@ import {
   type Lexicon,
   type SentenceFeatures,
   type SideContext,
-  type EvidenceSwitches
+  type EvidenceSwitches,
+  withLexicon
 } from './features.js'
 import {lengthLogProbability} from './length.js'
 import {dictionaryLexicon, learnLexicon, mergeLexicons, type StemPair} from './lexicon.js'
@@ -86,6 +87,8 @@ export const parameters = {
   temperature: 1,
   /** Half-width of the band around a previous path, in sentences (doubled while the path touches its edge). */
   bandWidth: 16,
+  /** A unit whose prior and length score fall below this (nats) is not considered further. */
+  hopeless: -40,
   /** Largest grid (cells) searched whole; a larger pair is first aligned in blocks. */
   fullGrid: 120_000,
   /** Second-pass lexicon: units at least this confident teach it. */
@@ -144,7 +147,6 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
   const known = mergeLexicons(dictionary, given)
 
   const targetFeatures = target.map((sentence, index) => sentenceFeatures(sentence.text, targetParagraphs[index]!, targetContext))
-  const featuresWith = (lexicon: Lexicon) => source.map((sentence, index) => sentenceFeatures(sentence.text, sourceParagraphs[index]!, {...sourceContext, lexicon}))
 
   const ratio = expectedRatio(sum(targetLengths) / Math.max(1, sum(sourceLengths)), sourceLanguage, targetLanguage)
   // Paragraphs are anchors only when both sides have them, in similar numbers: a translation
@@ -152,7 +154,7 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
   const paragraphsKnown = hasParagraphs(source) && hasParagraphs(target) && similarCounts(count(sourceParagraphs), count(targetParagraphs))
 
   // First pass: what is known before reading the pair.
-  let sourceFeatures = featuresWith(known)
+  let sourceFeatures = source.map((sentence, index) => sentenceFeatures(sentence.text, sourceParagraphs[index]!, {...sourceContext, lexicon: known}))
   const first = search(sourceFeatures, targetFeatures, defaultLinkRates, ratio, paragraphsKnown, initialBand(sourceFeatures, targetFeatures, ratio))
 
   if (!parameters.realign) return {units: first.decoded.units.map((unit) => toUnit(unit.from, unit.to, unit.posterior))}
@@ -167,7 +169,7 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
   )
   const rates = measureLinkRates(first.evidence, confident)
   if (process.env.ALIGN_DEBUG) console.error(rates, learned.size, confident.length)
-  sourceFeatures = featuresWith(mergeLexicons(known, learned))
+  sourceFeatures = sourceFeatures.map((features) => withLexicon(features, learned, keys))
   const measuredRatio = unitRatio(first.decoded.units.filter((unit) => unit.posterior >= parameters.learnFrom), sourceFeatures, targetFeatures)
   const second = search(sourceFeatures, targetFeatures, rates, measuredRatio ?? ratio, paragraphsKnown, bandAround(first.decoded.corners, n, m, parameters.bandWidth))
 
@@ -184,7 +186,11 @@ function search(
   posteriors = true
 ): {decoded: Decoded; evidence: Evidence} {
   const types = parameters.priors.map(([type]) => type)
-  const logPriors = parameters.priors.map(([, prior]) => Math.log(prior))
+  const logPriors = Float64Array.from(parameters.priors, ([, prior]) => Math.log(prior))
+  const typeSource = Int32Array.from(types, ([a]) => a)
+  const typeTarget = Int32Array.from(types, ([, b]) => b)
+  const sourcePrefix = prefixSums(sourceFeatures)
+  const targetPrefix = prefixSums(targetFeatures)
   let band = initialBand
   let width = parameters.bandWidth
   for (;;) {
@@ -193,19 +199,17 @@ function search(
       band,
       types,
       (type, row, column) => {
-        const [a, b] = types[type]!
+        const a = typeSource[type]!
+        const b = typeTarget[type]!
+        let score = logPriors[type]!
+        if (a === 0 || b === 0) return score
         const i0 = row - a
         const j0 = column - b
-        let score = logPriors[type]!
-        if (a > 0 && b > 0) {
-          let sourceLength = 0
-          let targetLength = 0
-          for (let s = i0; s < row; s++) sourceLength += sourceFeatures[s]!.length
-          for (let t = j0; t < column; t++) targetLength += targetFeatures[t]!.length
-          score += lengthLogProbability(sourceLength, targetLength, ratio)
-          score += evidence.score(i0, row, j0, column)
-          if (paragraphsKnown) score += paragraphScore(sourceFeatures, targetFeatures, i0, row, j0, column)
-        }
+        score += lengthLogProbability(sourcePrefix[row]! - sourcePrefix[i0]!, targetPrefix[column]! - targetPrefix[j0]!, ratio)
+        // Lengths this far apart no word evidence makes up for: skip the costlier part.
+        if (score < parameters.hopeless) return -Infinity
+        score += evidence.score(i0, row, j0, column)
+        if (paragraphsKnown) score += paragraphScore(sourceFeatures, targetFeatures, i0, row, j0, column)
         return score
       },
       parameters.temperature,
@@ -279,6 +283,13 @@ function unitRatio(units: Decoded['units'], source: readonly SentenceFeatures[],
     counted++
   }
   return counted >= 5 && sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : undefined
+}
+
+/** Cumulative lengths: a unit's length in constant time. */
+function prefixSums(features: readonly SentenceFeatures[]): Float64Array {
+  const sums = new Float64Array(features.length + 1)
+  for (let index = 0; index < features.length; index++) sums[index + 1] = sums[index]! + features[index]!.length
+  return sums
 }
 
 /** Soft paragraph anchors: units rarely join sentences across paragraphs, and usually start a paragraph on both sides or neither. */

@@ -40,7 +40,8 @@ export function decode(band: Band, types: readonly UnitType[], scoreUnit: UnitSc
   const best = new Float64Array(cells).fill(-Infinity)
   const forward = new Float64Array(cells).fill(-Infinity)
   const back = new Int8Array(cells).fill(-1)
-  const unitScores = new Float64Array(cells * typeCount).fill(-Infinity)
+  // Single precision is plenty for scores of a few hundred nats, and halves the largest array.
+  const unitScores = new Float32Array(cells * typeCount).fill(-Infinity)
   const { lo, hi, rowStart } = band
   best[0] = 0
   forward[0] = 0

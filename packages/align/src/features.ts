@@ -192,3 +192,30 @@ export function glossaryIndex(terms: ReadonlyArray<readonly string[]>, language:
   })
   return index
 }
+
+/**
+ * The same sentence with more translations known: its words whose stem
+ * `lexicon` translates get those keys too (a word that had none becomes a
+ * token). Sentences without such words are returned as they were.
+ */
+export function withLexicon(features: SentenceFeatures, lexicon: Lexicon, keys: KeyTable): SentenceFeatures {
+  let tokens: Token[] | undefined
+  const seen = new Set<string>()
+  for (const stem of features.stems) {
+    if (seen.has(stem)) continue
+    seen.add(stem)
+    const translations = lexicon.get(stem)
+    if (!translations) continue
+    tokens ??= [...features.tokens]
+    const ids = [...translations].map((translation) => keys.id(`w:${translation}`))
+    const index = tokens.findIndex((token) => token.stem === stem)
+    const token = tokens[index]
+    if (!token) {
+      tokens.push({keys: ids, kinds: ids.map(() => 'lexicon'), stem})
+      continue
+    }
+    const added = ids.filter((id) => !token.keys.includes(id))
+    if (added.length > 0) tokens[index] = {...token, keys: [...token.keys, ...added], kinds: [...token.kinds, ...added.map(() => 'lexicon' as const)]}
+  }
+  return tokens ? {...features, tokens} : features
+}
