@@ -97,8 +97,8 @@ export const parameters = {
   chanceGrowth: 0.5,
   /** Whether the chance of a link is also measured in the band around each sentence. */
   localChance: true,
-  /** Whether to run the second pass. */
-  realign: true,
+  /** Passes over the pair: the first with what is known, the second with what the first taught (a third drifts). */
+  passes: 2,
   use: {numbers: true, cognates: true, punctuation: true, cognatePrefix: 4} as EvidenceSwitches
 }
 
@@ -157,21 +157,23 @@ export function align(source: readonly AlignSentence[], target: readonly AlignSe
   let sourceFeatures = source.map((sentence, index) => sentenceFeatures(sentence.text, sourceParagraphs[index]!, {...sourceContext, lexicon: known}))
   const first = search(sourceFeatures, targetFeatures, defaultLinkRates, ratio, paragraphsKnown, initialBand(sourceFeatures, targetFeatures, ratio))
 
-  if (!parameters.realign) return {units: first.decoded.units.map((unit) => toUnit(unit.from, unit.to, unit.posterior))}
-
-  // Second pass: a lexicon learned from the confident units, and link rates measured on them.
-  const confident = first.decoded.units.filter((unit) => unit.posterior >= parameters.learnFrom && unitSize(unit) === 2)
-  const learned = learnLexicon(
-    confident.map((unit) => ({
-      source: range(unit.from[0], unit.to[0]).flatMap((s) => stemsOf(sourceFeatures[s]!)),
-      target: range(unit.from[1], unit.to[1]).flatMap((t) => stemsOf(targetFeatures[t]!))
-    }))
-  )
-  const rates = measureLinkRates(first.evidence, confident)
-  if (process.env.ALIGN_DEBUG) console.error(rates, learned.size, confident.length)
-  sourceFeatures = sourceFeatures.map((features) => withLexicon(features, learned, keys))
-  const measuredRatio = unitRatio(first.decoded.units.filter((unit) => unit.posterior >= parameters.learnFrom), sourceFeatures, targetFeatures)
-  const second = search(sourceFeatures, targetFeatures, rates, measuredRatio ?? ratio, paragraphsKnown, bandAround(first.decoded.corners, n, m, parameters.bandWidth))
+  // Later passes: a lexicon learned from the confident units of the pass before, and link rates measured on them.
+  const baseFeatures = sourceFeatures
+  let previous = first
+  for (let pass = 1; pass < parameters.passes; pass++) {
+    const confident = previous.decoded.units.filter((unit) => unit.posterior >= parameters.learnFrom && unitSize(unit) === 2)
+    const learned = learnLexicon(
+      confident.map((unit) => ({
+        source: stemsOf(baseFeatures[unit.from[0]]!),
+        target: stemsOf(targetFeatures[unit.from[1]]!)
+      }))
+    )
+    const rates = measureLinkRates(previous.evidence, confident)
+    sourceFeatures = baseFeatures.map((features) => withLexicon(features, learned, keys))
+    const measuredRatio = unitRatio(previous.decoded.units.filter((unit) => unit.posterior >= parameters.learnFrom), sourceFeatures, targetFeatures)
+    previous = search(sourceFeatures, targetFeatures, rates, measuredRatio ?? ratio, paragraphsKnown, bandAround(previous.decoded.corners, n, m, parameters.bandWidth))
+  }
+  const second = previous
 
   return {units: second.decoded.units.map((unit) => toUnit(unit.from, unit.to, unit.posterior))}
 }
