@@ -1,11 +1,13 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {align, formatUnits, loadDictionary, type AlignSentence, type AlignUnit, type GlossaryPair} from '@briefs/align'
-import {corpusLayout, decodeTextFile, fileOfError, loadArticle} from '@briefs/corpus'
+import {corpusLayout, decodeTextFile, fileOfError, isTargetLanguage, listArticleIds, loadArticle} from '@briefs/corpus'
 import {languageName, readDocument} from '@briefs/documents'
 import {readGlossary} from '@briefs/qa'
+import {reviewArticle} from '@briefs/review'
 import stringWidth from 'string-width'
 import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import wrapAnsi from 'wrap-ansi'
 import {parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
@@ -16,7 +18,8 @@ export const usage = `Usage: briefs align <french-file> <translation-file> --to 
 
 Align the sentences of a French text with those of its translation, as
 delivered: sentences merged, split, added or left out. Uses lengths,
-numbers, names, the corpus glossary and, when installed, the FreeDict
+numbers, names, the corpus glossary, word pairs learned from the corpus's
+reviewed translations (en, ru) and, when installed, the FreeDict
 dictionary of the pair (/usr/share/dictd).
 
   --to <lng>        language of the translation (en, ru, de…)
@@ -56,13 +59,15 @@ export async function alignCommand(argv: string[], context: Context): Promise<nu
     ? [await readLines(frenchPath), await readLines(translationPath)]
     : [await readFrench(frenchPath, context), await readTranslation(translationPath, language, context)]
 
-  const {terms} = await readGlossary(findCorpus(context, values.corpus))
+  const corpus = findCorpus(context, values.corpus)
+  const {terms} = await readGlossary(corpus)
   const glossary: GlossaryPair[] = terms.flatMap((term) => {
     const forms = (term as unknown as Record<string, string[] | undefined>)[language]
     return forms && forms.length > 0 ? [{source: term.fr, target: forms}] : []
   })
   const dictionary = await loadDictionary({source: 'fr', target: language})
-  const {units} = align(french, translation, {sourceLanguage: 'fr', targetLanguage: language, glossary, dictionary})
+  const lexiconPairs = await reviewedPairs(corpus, language, frenchPath)
+  const {units} = align(french, translation, {sourceLanguage: 'fr', targetLanguage: language, glossary, dictionary, lexiconPairs})
 
   if (values.json) {
     const place = (sentences: Placed[], indexes: number[]) => indexes.map((index) => ({text: sentences[index]!.text, line: sentences[index]!.line, column: sentences[index]!.column}))
@@ -74,6 +79,31 @@ export async function alignCommand(argv: string[], context: Context): Promise<nu
     context.stdout.write(sideBySide(units, french, translation, language, width))
   }
   return 0
+}
+
+/** Most recent articles whose reviewed translations teach the aligner: enough words, a bounded cost. */
+const lexiconArticles = 300
+
+/**
+ * The reviewed translations of the corpus in `language` (French segment,
+ * translation), the French file's own article aside: word pairs learned from
+ * them are evidence. An article that cannot be read is skipped: `briefs
+ * check` and `briefs status` report it.
+ */
+async function reviewedPairs(corpus: string, language: string, frenchPath: string): Promise<Array<{source: string; target: string}>> {
+  if (!isTargetLanguage(language)) return []
+  const layout = corpusLayout(corpus)
+  const ids = (await listArticleIds(layout)).filter((id) => path.resolve(layout.articleFile(id)) !== frenchPath).slice(-lexiconArticles)
+  const pairs: Array<{source: string; target: string}> = []
+  for (const id of ids) {
+    try {
+      const review = await reviewArticle(layout, await loadArticle(layout, id), language)
+      for (const segment of review.reviews) if (segment.state === 'reviewed' && segment.translation) pairs.push({source: segment.segment.text, target: segment.translation})
+    } catch (error) {
+      if (!(error instanceof VFileMessage)) throw error
+    }
+  }
+  return pairs
 }
 
 /** One sentence per line; a final newline ends the last line and starts no other. */
