@@ -217,7 +217,6 @@ function search(
       parameters.temperature,
       posteriors
     )
-    if (process.env.ALIGN_DEBUG) console.error('band', width, band.rowStart[band.n + 1])
     if (isFullGrid(band) || !touchesEdge(band, decoded.corners, maxUnitSide)) return {decoded, evidence}
     width *= 2
     band = bandAround(decoded.corners, band.n, band.m, width)
