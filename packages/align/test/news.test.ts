@@ -13,9 +13,9 @@ const dictionariesRequired = Boolean(process.env.CI)
 
 beforeAll(async () => {
   cases = await newsCases(seeds)
-  const {terms} = await readGlossary(corpusRoot)
+  const {terms} = await readGlossary(corpusRoot, ['en', 'ru'])
   for (const language of ['en', 'ru'] as const) {
-    glossaries[language] = terms.map((term) => ({source: term.fr, target: term[language]}))
+    glossaries[language] = terms.map((term) => ({source: term.fr, target: term.forms.get(language)!}))
     dictionaries[language] = await loadDictionary({source: 'fr', target: language})
   }
 })
