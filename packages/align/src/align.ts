@@ -1,3 +1,4 @@
+import {isLanguageCode, languageProfile} from '@briefs/languages'
 import {bandAround, diagonalBand, isFullGrid, touchesEdge, type Band, type Corner} from './band.js'
 import type {BilingualDictionary} from './dictionary.js'
 import {decode, type Decoded, type UnitType} from './dp.js'
@@ -258,8 +259,6 @@ function blocks(features: readonly SentenceFeatures[], size: number): SentenceFe
   return joined
 }
 
-/** Characters of translation per character of French (without whitespace), measured on the corpus and Text+Berg. */
-const typicalRatios: Record<string, number> = {en: 0.89, ru: 0.94, de: 1}
 
 /**
  * The length ratio of the first pass: the documents' own, unless the target
@@ -267,7 +266,8 @@ const typicalRatios: Record<string, number> = {en: 0.89, ru: 0.94, de: 1}
  * usual one, which says that much was left out or added: then the usual one.
  */
 function expectedRatio(documentRatio: number, sourceLanguage: string, targetLanguage: string): number {
-  const typical = sourceLanguage === 'fr' ? typicalRatios[targetLanguage] : undefined
+  // Each profile says how long its text runs against French (measured on the corpus and Text+Berg).
+  const typical = isLanguageCode(sourceLanguage) && isLanguageCode(targetLanguage) ? languageProfile(targetLanguage).lengthFromFrench / languageProfile(sourceLanguage).lengthFromFrench : undefined
   if (typical === undefined || documentRatio === 0) return documentRatio || 1
   return Math.abs(Math.log(documentRatio / typical)) > Math.log(1.25) ? typical : documentRatio
 }

@@ -1,14 +1,34 @@
 import {franc} from 'franc-min'
-import {englishRules, frenchRules, germanRules, russianRules, type SentenceRules} from '@briefs/sentences'
+import {isLanguageCode, languageCodes, languageProfile, type Script} from '@briefs/languages'
+import type {SentenceRules} from '@briefs/sentences'
 import type {VFile} from 'vfile'
 
-/** ISO 639-1 → ISO 639-3 (franc's codes), for the languages a desk is likely to receive. */
-const iso6393: Record<string, string> = {
-  bg: 'bul', de: 'deu', en: 'eng', es: 'spa', fr: 'fra', it: 'ita', nl: 'nld', pl: 'pol', pt: 'por', ru: 'rus', tr: 'tur', uk: 'ukr'
+/**
+ * franc's codes (ISO 639-3) of languages a desk may receive by mistake
+ * besides those briefs has profiles for (whose codes come from their
+ * profiles): candidates for naming the wrong language, nothing more.
+ */
+const otherLanguages: Record<string, {franc: string; script: Script}> = {
+  bg: {franc: 'bul', script: 'Cyrillic'},
+  es: {franc: 'spa', script: 'Latin'},
+  it: {franc: 'ita', script: 'Latin'},
+  nl: {franc: 'nld', script: 'Latin'},
+  pl: {franc: 'pol', script: 'Latin'},
+  pt: {franc: 'por', script: 'Latin'},
+  tr: {franc: 'tur', script: 'Latin'},
+  uk: {franc: 'ukr', script: 'Cyrillic'}
 }
 
-/** Languages written in Cyrillic: a text in another script is surely not one of them. */
-const cyrillicLanguages = new Set(['bg', 'ru', 'uk', 'sr', 'mk', 'be', 'kk'])
+/** A language's franc code and script: from its profile, or the short list above. */
+function describe(language: string): {franc: string; script: Script} | undefined {
+  if (isLanguageCode(language)) {
+    const profile = languageProfile(language)
+    return {franc: profile.francCode, script: profile.script}
+  }
+  return Object.hasOwn(otherLanguages, language) ? otherLanguages[language] : undefined
+}
+
+const known = [...languageCodes.map((code) => describe(code)!), ...Object.values(otherLanguages)]
 
 /** Below this many letters a text is too short to judge. */
 const minimumLetters = 80
@@ -34,16 +54,14 @@ export function detectOtherLanguage(text: string, language: string): string | un
   const letters = text.match(/\p{L}/gu)?.length ?? 0
   if (letters < minimumLetters) return undefined
   const cyrillic = text.match(/[\u0400-\u04ff]/g)?.length ?? 0
-  const expectsCyrillic = cyrillicLanguages.has(language)
-  const candidates = [...new Set(Object.values(iso6393))]
-  if (expectsCyrillic && cyrillic < letters / 2) {
-    return franc(text, {only: candidates.filter((code) => !['bul', 'rus', 'ukr'].includes(code))})
-  }
-  if (!expectsCyrillic && cyrillic > letters / 2) return franc(text, {only: ['bul', 'rus', 'ukr']})
-  const expected = iso6393[language]
+  const expected = describe(language)
+  const expectsCyrillic = expected?.script === 'Cyrillic'
+  const candidates = (script: 'Cyrillic' | 'other') => known.filter((other) => (other.script === 'Cyrillic') === (script === 'Cyrillic')).map((other) => other.franc)
+  if (expectsCyrillic && cyrillic < letters / 2) return franc(text, {only: candidates('other')})
+  if (!expectsCyrillic && cyrillic > letters / 2) return franc(text, {only: candidates('Cyrillic')})
   if (!expected) return undefined
-  const detected = franc(text, {only: candidates})
-  return detected === expected || detected === 'und' ? undefined : detected
+  const detected = franc(text, {only: known.map((other) => other.franc)})
+  return detected === expected.franc || detected === 'und' ? undefined : detected
 }
 
 /**
@@ -72,18 +90,7 @@ const initialsOnly: SentenceRules = {
   dashBeforeLowercaseContinues: false
 }
 
-/** The sentence rules of a language: French, English, Russian, German, or initials only. */
+/** The sentence rules of a language: its profile's, or initials only. */
 export function sentenceRulesFor(language: string): SentenceRules {
-  switch (language) {
-    case 'fr':
-      return frenchRules
-    case 'en':
-      return englishRules
-    case 'ru':
-      return russianRules
-    case 'de':
-      return germanRules
-    default:
-      return initialsOnly
-  }
+  return isLanguageCode(language) ? languageProfile(language).sentences : initialsOnly
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {align, formatUnits, loadDictionary, type AlignSentence, type AlignUnit, type GlossaryPair} from '@briefs/align'
 import {loadBitext} from '@briefs/bitext'
-import {corpusLayout, decodeTextFile, fileOfError, isTargetLanguage, listArticleIds, loadArticle, readCorpusConfig} from '@briefs/corpus'
+import {corpusLayout, decodeTextFile, fileOfError, isTargetLanguage, listArticleIds, loadArticle, readCorpusConfig, sourceLanguage} from '@briefs/corpus'
 import {languageName, readDocument} from '@briefs/documents'
 import {readGlossary} from '@briefs/qa'
 import stringWidth from 'string-width'
@@ -51,7 +51,7 @@ export async function alignCommand(argv: string[], context: Context): Promise<nu
   if (positionals.length !== 2) throw new UsageError(`Expected a French file and a translation file\n\n${usage}`)
   const language = values.to
   if (!language) throw new UsageError(`Missing --to <lng>, the language of the translation\n\n${usage}`)
-  if (!/^[a-z]{2,3}$/.test(language) || language === 'fr') throw new UsageError(`Unexpected language ${JSON.stringify(language)}, expected a language code other than \`fr\` such as \`en\` or \`ru\``)
+  if (!/^[a-z]{2,3}$/.test(language) || language === sourceLanguage) throw new UsageError(`Unexpected language ${JSON.stringify(language)}, expected a language code other than \`fr\` such as \`en\` or \`ru\``)
   const width = values.width === undefined ? terminalWidth(context) : Number(values.width)
   if (!Number.isInteger(width) || width < 40) throw new UsageError(`Unexpected width ${JSON.stringify(values.width)}, expected a whole number of at least 40`)
   const [frenchPath, translationPath] = positionals.map((value) => userPath(context, value)) as [string, string]
