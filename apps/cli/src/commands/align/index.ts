@@ -1,15 +1,13 @@
-import {existsSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {align, formatUnits, loadDictionary, type AlignSentence, type AlignUnit, type GlossaryPair} from '@briefs/align'
-import {loadBitext} from '@briefs/bitext'
-import {corpusLayout, decodeTextFile, fileOfError, isTargetLanguage, listArticleIds, loadArticle, readCorpusConfig, sourceLanguage} from '@briefs/corpus'
+import {align, formatUnits, type AlignSentence, type AlignUnit} from '@briefs/align'
+import {frenchSegments} from '@briefs/bitext'
+import {corpusLayout, decodeTextFile, fileOfError, loadArticle, sourceLanguage} from '@briefs/corpus'
 import {languageName, readDocument} from '@briefs/documents'
-import {readGlossary} from '@briefs/qa'
 import stringWidth from 'string-width'
 import {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
 import wrapAnsi from 'wrap-ansi'
+import {alignmentEvidence} from '../../alignment.js'
 import {parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
@@ -60,17 +58,9 @@ export async function alignCommand(argv: string[], context: Context): Promise<nu
     ? [await readLines(frenchPath), await readLines(translationPath)]
     : [await readFrench(frenchPath, context), await readTranslation(translationPath, language, context)]
 
-  // A corpus, when there is one, lends its glossary and its reviewed translations; two plain files align without.
   const corpus = findCorpus(context, values.corpus)
-  const config = existsSync(corpusLayout(corpus).configFile) ? await readCorpusConfig(corpusLayout(corpus)) : undefined
-  const {terms} = config ? await readGlossary(corpus, config.languages) : {terms: []}
-  const glossary: GlossaryPair[] = terms.flatMap((term) => {
-    const forms = isTargetLanguage(language) ? term.forms.get(language) : undefined
-    return forms && forms.length > 0 ? [{source: term.fr, target: forms}] : []
-  })
-  const dictionary = await loadDictionary({source: 'fr', target: language})
-  const lexiconPairs = config ? await reviewedPairs(corpus, language, frenchPath) : []
-  const {units} = align(french, translation, {sourceLanguage: 'fr', targetLanguage: language, glossary, dictionary, lexiconPairs})
+  const exceptArticle = isCorpusArticle(frenchPath) ? path.basename(frenchPath, '.md') : undefined
+  const {units} = align(french, translation, await alignmentEvidence(corpus, language, exceptArticle))
 
   if (values.json) {
     const place = (sentences: Placed[], indexes: number[]) => indexes.map((index) => ({text: sentences[index]!.text, line: sentences[index]!.line, column: sentences[index]!.column}))
@@ -82,31 +72,6 @@ export async function alignCommand(argv: string[], context: Context): Promise<nu
     context.stdout.write(sideBySide(units, french, translation, language, width))
   }
   return 0
-}
-
-/** Most recent articles whose reviewed translations teach the aligner: enough words, a bounded cost. */
-const lexiconArticles = 300
-
-/**
- * The reviewed translations of the corpus in `language` (French segment,
- * translation), the French file's own article aside: word pairs learned from
- * them are evidence. An article that cannot be read is skipped: `briefs
- * check` and `briefs status` report it.
- */
-async function reviewedPairs(corpus: string, language: string, frenchPath: string): Promise<Array<{source: string; target: string}>> {
-  if (!isTargetLanguage(language)) return []
-  const layout = corpusLayout(corpus)
-  const ids = (await listArticleIds(layout)).filter((id) => path.resolve(layout.articleFile(id)) !== frenchPath).slice(-lexiconArticles)
-  const pairs: Array<{source: string; target: string}> = []
-  for (const id of ids) {
-    try {
-      const bitext = await loadBitext(layout, await loadArticle(layout, id), language)
-      for (const unit of bitext.units) if (unit.state === 'reviewed') pairs.push({source: unit.source, target: unit.target!.value})
-    } catch (error) {
-      if (!(error instanceof VFileMessage)) throw error
-    }
-  }
-  return pairs
 }
 
 /** One sentence per line; a final newline ends the last line and starts no other. */
@@ -144,14 +109,12 @@ function failure(file: VFile, reason: string, line: number, column: number, rule
 
 /** A corpus article gives its segments (title first, with their paragraphs); any other file is read as a French document. */
 async function readFrench(filePath: string, context: Context): Promise<Placed[]> {
-  if (path.basename(path.dirname(filePath)) === 'articles' && filePath.endsWith('.md')) {
+  if (isCorpusArticle(filePath)) {
     try {
       const article = await loadArticle(corpusLayout(path.dirname(path.dirname(filePath))), path.basename(filePath, '.md'))
-      const paragraphs = [...new Set(article.segments.map((segment) => segment.paragraph))]
-      // The title is the front matter's `title:`; the other segments are the tree's sentence nodes, in order.
-      const titleLine = String(article.file.value).split('\n').findIndex((line) => line.startsWith('title:')) + 1
-      const places = [{line: Math.max(1, titleLine), column: 1}, ...sentencePlaces(article.tree as TreeNode)]
-      return article.segments.map((segment, index) => ({text: segment.text, paragraph: paragraphs.indexOf(segment.paragraph), ...(places[index] ?? {line: 1, column: 1})}))
+      const segments = frenchSegments(article)
+      const blocks = [...new Set(segments.map((segment) => segment.block))]
+      return segments.map((segment) => ({text: segment.text, paragraph: blocks.indexOf(segment.block), line: segment.start.line, column: segment.start.column}))
     } catch (error) {
       throw new InputError('Cannot align this file', [fileOfError(error, filePath)])
     }
@@ -159,15 +122,8 @@ async function readFrench(filePath: string, context: Context): Promise<Placed[]>
   return readTranslation(filePath, 'fr', context)
 }
 
-interface TreeNode {
-  type: string
-  position?: {start: {line: number; column: number}}
-  children?: TreeNode[]
-}
-
-function sentencePlaces(node: TreeNode): Array<{line: number; column: number}> {
-  if (node.type === 'sentence') return [{line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1}]
-  return (node.children ?? []).flatMap((child) => sentencePlaces(child))
+function isCorpusArticle(filePath: string): boolean {
+  return path.basename(path.dirname(filePath)) === 'articles' && filePath.endsWith('.md')
 }
 
 async function readTranslation(filePath: string, language: string, context: Context): Promise<Placed[]> {
