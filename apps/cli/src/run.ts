@@ -3,6 +3,7 @@ import {alignCommand, usage as alignUsage} from './commands/align/index.js'
 import {build, usage as buildUsage} from './commands/build/index.js'
 import {check, usage as checkUsage} from './commands/check/index.js'
 import {ingest, usage as ingestUsage} from './commands/ingest/index.js'
+import {importCommand, usage as importUsage} from './commands/import/index.js'
 import {init, usage as initUsage} from './commands/init/index.js'
 import {reviewReportCommand, usage as reviewReportUsage} from './commands/review-report/index.js'
 import {review, usage as reviewUsage} from './commands/review/index.js'
@@ -13,7 +14,7 @@ import type {Context} from './context.js'
 import {exitCodes, HelpRequested, InputError, UsageError} from './errors.js'
 import {report} from './report.js'
 
-const commands = {align: alignCommand, build, check, ingest, init, review, 'review-report': reviewReportCommand, segments, status, sync} as const
+const commands = {align: alignCommand, build, check, import: importCommand, ingest, init, review, 'review-report': reviewReportCommand, segments, status, sync} as const
 
 const usage = `Usage: briefs <command> [options]
 
@@ -28,10 +29,11 @@ Commands:
   review approve     record a reviewer's approval of translations
   review-report      Markdown review report of a pull request
   align <fr> <file>  align a French text with a delivered translation
+  import <file>      import a translated document into an article's resource, aligned
 
 Run \`briefs <command> --help\` for a command's options.
 
-${[initUsage, ingestUsage, segmentsUsage, syncUsage, buildUsage, checkUsage, statusUsage, reviewUsage, reviewReportUsage, alignUsage].map((text) => text.split('\n')[0]).join('\n')}`
+${[initUsage, ingestUsage, segmentsUsage, syncUsage, buildUsage, checkUsage, statusUsage, reviewUsage, reviewReportUsage, alignUsage, importUsage].map((text) => text.split('\n')[0]).join('\n')}`
 
 /** Run a command line; the exit code is returned, never `process.exit`ed, so tests can call it. */
 export async function run(argv: string[], context: Context): Promise<number> {

@@ -3,6 +3,8 @@ export type {AlignOptions, AlignSentence, AlignUnit, Alignment, GlossaryPair} fr
 export {dictdDirectory, loadDictionary, readDictd} from './dictionary.js'
 export type {BilingualDictionary, DictdEntry} from './dictionary.js'
 export {formatUnit, formatUnits, parseUnits} from './format.js'
+export {anchorAgreement} from './agreement.js'
+export type {Agreement} from './agreement.js'
 export {alignSegments} from './segments.js'
 export type {SegmentUnit, SourceSegment, TargetSentence} from './segments.js'
 export type {UnitLines} from './format.js'
