@@ -191,7 +191,7 @@ describe('briefs import', () => {
     const before = await snapshot(corpus)
     for (const [file, expected] of [
       ['other.txt', `1:1 error Unexpected document sharing 37 % of the numbers and names of \`${georgia}\``],
-      ['russian.txt', 'error  Unexpected Russian text, expected English'],
+      ['russian.txt', '1:1 error Unexpected Russian text, expected English'],
       ['empty.txt', 'empty.txt'],
       ['binary.txt', 'binary.txt'],
       ['fake.docx', 'fake.docx'],
