@@ -11,6 +11,8 @@ import type {TargetLanguage} from './languages.js'
  */
 export interface CorpusLayout {
   root: string
+  /** The size limit of an article in KiB, when the command line sets one; else `briefs.config.json` or the default. */
+  maxArticleKb?: number | undefined
   articlesDir: string
   articleFile(id: string): string
   segmentMapFile(id: string): string
@@ -19,11 +21,12 @@ export interface CorpusLayout {
   reviewFile(lng: TargetLanguage, id: string): string
 }
 
-export function corpusLayout(root: string): CorpusLayout {
+export function corpusLayout(root: string, options: {maxArticleKb?: number | undefined} = {}): CorpusLayout {
   const resolved = path.resolve(root)
   const articlesDir = path.join(resolved, 'articles')
   return {
     root: resolved,
+    maxArticleKb: options.maxArticleKb,
     articlesDir,
     articleFile: (id) => path.join(articlesDir, `${id}.md`),
     segmentMapFile: (id) => path.join(resolved, 'segments', `${id}.json`),
