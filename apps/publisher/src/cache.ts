@@ -17,6 +17,8 @@ export interface CachedArticle {
   messages: FileMessages[]
   counts: ArticleOutput['counts']
   failed: boolean
+  /** Left out by `onlyReviewed`: not everything in it is translated and reviewed. */
+  withheld?: boolean
   /** The files written, to check they are still there as written. */
   outputs: Array<{path: string; size: number; mtimeMs: number}>
 }

@@ -32,6 +32,8 @@ export interface ArticleOutput {
   counts: {briefs: number; missing: number; draft: number; stale: number}
   /** Whether it has an error: it is then not published, and the build fails. */
   failed: boolean
+  /** Left out by `onlyReviewed` (a segment missing, draft or stale); not a failure. */
+  withheld?: boolean
 }
 
 /**
@@ -71,7 +73,7 @@ export async function renderArticle(context: RenderContext, id: string): Promise
       translations.unload(lng, id)
       const missing = translated.flatMap((block) => block.missing)
       if (title.text === undefined) missing.unshift(titleSegmentId)
-      reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places, onlyReviewed)
+      reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places)
       if (onlyReviewed) reportUnreviewed(article.file, lng, review.reviews, places)
       const counts = {total: sentenceCount, translated: sentenceCount - missing.length, reviewed: review.counts.reviewed, draft: review.counts.draft, stale: review.counts.stale}
       columns.set(lng, {
@@ -90,9 +92,10 @@ export async function renderArticle(context: RenderContext, id: string): Promise
       output.counts.stale += counts.stale
     }
 
-    // Any error fails the build; with `--only-reviewed` it also keeps the article unpublished, whole.
+    // Any error fails the build; with `--only-reviewed` an article not wholly reviewed is left out, whole.
     output.failed = files.some((file) => file.messages.some((message) => message.fatal === true))
-    if (!(onlyReviewed && output.failed)) {
+    output.withheld = onlyReviewed && output.counts.missing + output.counts.draft + output.counts.stale > 0
+    if (!output.withheld) {
       for (const current of views) {
         const shown = current.languages.map((lng) => columns.get(lng)!)
         const text = ui.text(current.ui)
@@ -128,18 +131,16 @@ function reportMissing(
   missing: string[],
   total: number,
   resourcePath: string,
-  places: Map<string, VFileMessage['place']>,
-  asErrors: boolean
+  places: Map<string, VFileMessage['place']>
 ): void {
   if (missing.length === 0) return
   const where = path.relative(path.dirname(path.dirname(path.dirname(resourcePath))), resourcePath)
   for (const id of missing) {
-    const message = file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
+    file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
       place: places.get(id) ?? {line: 1, column: 1},
       ruleId: 'missing-translation',
       source: 'briefs'
     })
-    if (asErrors) message.fatal = true
   }
   file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'missing-translation', source: 'briefs'})
 }
@@ -147,11 +148,10 @@ function reportMissing(
 function reportUnreviewed(file: VFile, lng: TargetLanguage, reviews: SegmentReview[], places: Map<string, VFileMessage['place']>): void {
   for (const review of reviews) {
     if (review.state === 'reviewed' || review.state === 'missing') continue
-    const message = file.message(
-      `Unexpected ${review.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${review.segment.id}\`, expected a reviewed translation (\`--only-reviewed\`)`,
+    file.message(
+      `Unexpected ${review.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${review.segment.id}\`, expected a reviewed translation (\`--only-reviewed\`: the article is left out)`,
       {place: places.get(review.segment.id) ?? {line: 1, column: 1}, ruleId: `${review.state}-translation`, source: 'briefs'}
     )
-    message.fatal = true
   }
 }
 
