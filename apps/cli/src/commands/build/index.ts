@@ -2,7 +2,7 @@ import path from 'node:path'
 import {targetLanguages} from '@briefs/corpus'
 import {buildBriefs, buildIndex} from '@briefs/publisher'
 import {checkCorpus} from '@briefs/qa'
-import {languagesOption, noPositionals, parse} from '../../args.js'
+import {languagesOption, maxArticleKbOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
@@ -56,7 +56,7 @@ export async function build(argv: string[], context: Context): Promise<number> {
   const languages = languagesOption(values.lang)
   const workers = values.workers === undefined ? undefined : positiveInteger(values.workers, '--workers')
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
-  const maxArticleKb = values['max-article-kb'] === undefined ? undefined : positiveInteger(values['max-article-kb'], '--max-article-kb')
+  const maxArticleKb = maxArticleKbOption(values['max-article-kb'])
   const corpus = findCorpus(context, values.corpus)
   const out = values.out ? userPath(context, values.out) : path.join(path.dirname(corpus), 'site')
   const shown = path.relative(context.cwd, out) || '.'

@@ -1,4 +1,4 @@
-import {corpusLayout, languageProblem, loadArticle, readResource, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, dateProblem, languageProblem, loadArticle, readResource, resolveArticleIds, type TargetLanguage} from '@briefs/corpus'
 import {approveSegments, readLedger, writeLedger} from '@briefs/review'
 import path from 'node:path'
 import {noPositionals, parse} from '../../args.js'
@@ -34,11 +34,13 @@ export async function review(argv: string[], context: Context): Promise<number> 
   const problem = languageProblem(values.lang)
   if (problem) throw new UsageError(problem)
   const date = values.date ?? new Date().toISOString().slice(0, 10)
-  if (!/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(date)) throw new UsageError(`Unexpected date ${JSON.stringify(date)}, expected YYYY-MM-DD`)
+  const dateIssue = /^\d{4}-\d\d-\d\d$/.test(date) ? dateProblem(date) : `Unexpected date ${JSON.stringify(date)}, expected YYYY-MM-DD`
+  if (dateIssue) throw new UsageError(dateIssue)
   const lng = values.lang as TargetLanguage
 
   const layout = corpusLayout(findCorpus(context, values.corpus))
-  const article = await loadArticle(layout, values.article)
+  const [id] = await resolveArticleIds(layout, [values.article])
+  const article = await loadArticle(layout, id!)
   const resource = await readResource(layout, lng, article.id)
   const ledgerPath = layout.reviewFile(lng, article.id)
   const ledger = await readLedger(ledgerPath, new Set(article.segments.map((segment) => segment.id)))

@@ -1,4 +1,4 @@
-import {corpusLayout, listArticleIds, loadArticle, targetLanguages, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, loadArticle, resolveArticleIds, targetLanguages, type TargetLanguage} from '@briefs/corpus'
 import {formatWordDiff, reviewArticle, reviewedShare, wordDiff, type StateCounts} from '@briefs/review'
 import type {VFile} from 'vfile'
 import {languagesOption, noPositionals, parse} from '../../args.js'
@@ -36,7 +36,7 @@ export async function status(argv: string[], context: Context): Promise<number> 
   noPositionals(positionals, usage)
   const languages = languagesOption(values.lang)
   const layout = corpusLayout(findCorpus(context, values.corpus))
-  const ids = values.article ?? (await listArticleIds(layout))
+  const ids = await resolveArticleIds(layout, values.article)
 
   const rows: StatusRow[] = []
   const files: VFile[] = []

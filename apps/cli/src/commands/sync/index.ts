@@ -1,13 +1,13 @@
 import path from 'node:path'
-import {corpusLayout, listArticleIds, loadArticle, readSegmentMap, writeSegmentMap} from '@briefs/corpus'
+import {corpusLayout, loadArticle, readSegmentMap, resolveArticleIds, writeSegmentMap} from '@briefs/corpus'
 import {diffSegmentMaps, type SegmentMapDiff} from '@briefs/segment'
 import type {VFile} from 'vfile'
-import {parse} from '../../args.js'
+import {maxArticleKbOption, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
 import {report} from '../../report.js'
 
-export const usage = `Usage: briefs sync [<article-id>...] [--check] [--corpus <dir>]
+export const usage = `Usage: briefs sync [<article-id>...] [--check] [--max-article-kb <n>] [--corpus <dir>]
 
 After editing French articles, record their segment IDs: match every
 sentence against the committed segment map (unchanged text keeps its ID,
@@ -15,12 +15,13 @@ an edited sentence keeps the ID of the sentence it was) and write
 corpus/segments/<id>.json. Commit it with the edit.
 
   --check          change nothing; exit 1 if a segment map is out of date (for CI)
+  --max-article-kb <n>  refuse articles larger than n KiB (default: corpus/briefs.config.json, else 512)
   --corpus <dir>   corpus folder (default: the nearest ./corpus)`
 
 export async function sync(argv: string[], context: Context): Promise<number> {
-  const {values, positionals} = parse(argv, {check: {type: 'boolean'}, corpus: {type: 'string'}}, usage)
-  const layout = corpusLayout(findCorpus(context, values.corpus))
-  const ids = positionals.length > 0 ? positionals : await listArticleIds(layout)
+  const {values, positionals} = parse(argv, {check: {type: 'boolean'}, 'max-article-kb': {type: 'string'}, corpus: {type: 'string'}}, usage)
+  const layout = corpusLayout(findCorpus(context, values.corpus), {maxArticleKb: maxArticleKbOption(values['max-article-kb'])})
+  const ids = await resolveArticleIds(layout, positionals)
   const outdated: VFile[] = []
   for (const id of ids) {
     const article = await loadArticle(layout, id)
