@@ -12,7 +12,7 @@ import {deserializeFiles} from './messages.js'
 import {briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
 import {buildInThreads} from './pool.js'
 import {failure} from './render-article.js'
-import {diskProblem, openSite, SiteLockedError, type SiteLockOptions, type SiteTransaction} from './site.js'
+import {diskProblem, isTemporaryFileName, openSite, SiteLockedError, type SiteLockOptions, type SiteTransaction} from './site.js'
 import {loadUi} from './ui.js'
 
 export interface BuildOptions {
@@ -111,7 +111,7 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
       await site.abort()
       return result
     }
-    const manifest = await buildInto(site.staging, ids, layout, languages, onlyReviewed, options, result)
+    const manifest = await buildInto(site, ids, layout, languages, onlyReviewed, options, result)
     if (result.failed) {
       await site.abort()
       return result
@@ -148,7 +148,7 @@ function reportSiteError(error: unknown, out: string, result: BuildResult): void
 }
 
 async function buildInto(
-  staging: string,
+  site: SiteTransaction,
   ids: string[],
   layout: ReturnType<typeof corpusLayout>,
   languages: readonly TargetLanguage[],
@@ -170,7 +170,7 @@ async function buildInto(
       const cached = Object.hasOwn(usable, id) ? usable[id] : undefined
       const current = await currentKey(articleInputs(layout, id, languages), cached, renderer, languages, onlyReviewed)
       keys.set(id, current)
-      if (cached && cached.key === current.key && (await outputsIntact(staging, cached.outputs))) built.set(id, cached)
+      if (cached && cached.key === current.key && (await outputsIntact(options.out, cached.outputs))) built.set(id, cached)
       else stale.push(id)
     })
   } else {
@@ -179,7 +179,9 @@ async function buildInto(
   result.cached = built.size
   stale.sort()
 
-  const settings: RenderSettings = {corpus: layout.root, out: staging, languages, onlyReviewed, maxArticleKb: layout.maxArticleKb}
+  // Nothing to render: the site may need no change at all, and then is not even copied.
+  const staging = stale.length > 0 || options.shard ? await site.stage() : undefined
+  const settings: RenderSettings = {corpus: layout.root, out: staging ?? path.resolve(options.out), languages, onlyReviewed, maxArticleKb: layout.maxArticleKb}
   // A thread costs a fresh copy of every module: worth it for a corpus, not for the few articles of a day's fix.
   const threads = options.workers ?? (stale.length < minimumForThreads ? 1 : availableParallelism())
   if (stale.length > 0) {
@@ -212,16 +214,20 @@ async function buildInto(
   if (result.failed) return undefined
   if (options.shard) {
     // `ids` of the part: the articles published, so the index step removes the others' earlier briefs.
-    await writeFileAtomic(path.join(staging, shardPath(options.shard)), stringifyJson({ids: published, entries}), {durable: false})
+    await writeFileAtomic(path.join(staging!, shardPath(options.shard)), stringifyJson({ids: published, entries}), {durable: false})
   } else {
     // The indexes list every article published: rendered again only when an entry changed (or a file of them did).
     const indexKey = createHash('sha256').update(`${renderer}\0${buildSettings}\0`).update(JSON.stringify(entries)).digest('hex')
     const cachedIndex = usable === previous?.articles ? previous?.index : undefined
-    manifest.index =
-      options.cacheDir && cachedIndex?.key === indexKey && (await outputsIntact(staging, cachedIndex.outputs))
-        ? cachedIndex
-        : {key: indexKey, outputs: writeIndexes(staging, entries, languages)}
-    await removeStaleBriefs(staging, new Set(published))
+    const indexIntact = options.cacheDir !== undefined && cachedIndex?.key === indexKey && (await outputsIntact(options.out, cachedIndex.outputs))
+    const published_ = new Set(published)
+    if (indexIntact && !staging && (await staleBriefFolders(options.out, published_)).length === 0) {
+      manifest.index = cachedIndex
+    } else {
+      const target = await site.stage()
+      manifest.index = indexIntact ? cachedIndex : {key: indexKey, outputs: writeIndexes(target, entries, languages)}
+      await removeStaleBriefs(target, published_)
+    }
   }
   return manifest
 }
@@ -242,7 +248,7 @@ export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'l
       const relative = shardPath({index, count: options.shards})
       let part: {ids: string[]; entries: IndexEntry[]}
       try {
-        part = JSON.parse(await fs.readFile(path.join(site.staging, relative), 'utf8')) as typeof part
+        part = JSON.parse(await fs.readFile(path.join(await site.stage(), relative), 'utf8')) as typeof part
       } catch {
         const file = new VFile({path: path.join(path.resolve(options.out), relative)})
         const message = file.message(`Unexpected missing shard ${index} of ${options.shards}, expected every shard built before the index`, {ruleId: 'shard', source: 'briefs'})
@@ -253,8 +259,8 @@ export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'l
       ids.push(...part.ids)
       entries.push(...part.entries)
     }
-    writeIndexes(site.staging, entries, languages)
-    await removeStaleBriefs(site.staging, new Set(ids))
+    writeIndexes(await site.stage(), entries, languages)
+    await removeStaleBriefs(await site.stage(), new Set(ids))
     await site.commit()
     return {articles: entries.length, files: [], failed: false}
   } catch (error) {
@@ -300,20 +306,28 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: 
   return results
 }
 
-/** Drop the briefs of articles that left the corpus, so the site matches it. */
+/** Drop the briefs of articles that left the corpus (or are left out), so the site matches it. */
 async function removeStaleBriefs(out: string, ids: Set<string>): Promise<void> {
+  for (const folder of await staleBriefFolders(out, ids)) await fs.rm(folder, {recursive: true})
+}
+
+/** The folders of `out` that hold only briefs (a build's own files) of articles not in `ids`. */
+async function staleBriefFolders(out: string, ids: Set<string>): Promise<string[]> {
   let names: string[]
   try {
     names = await fs.readdir(out)
   } catch {
-    return
+    return []
   }
+  const folders: string[] = []
   for (const name of names) {
     if (ids.has(name)) continue
     const folder = path.join(out, name)
     const stat = await fs.lstat(folder)
     if (!stat.isDirectory()) continue
     const inside = await fs.readdir(folder)
-    if (inside.every(isBriefFileName)) await fs.rm(folder, {recursive: true})
+    // Temporary files of a killed writer do not keep a folder (the staging copy leaves them out).
+    if (inside.filter((each) => !isTemporaryFileName(each)).every(isBriefFileName)) folders.push(folder)
   }
+  return folders
 }

@@ -15,9 +15,9 @@ import lockfile from 'proper-lockfile'
  * the two renames (the site is then missing, for a few microseconds).
  */
 export interface SiteTransaction {
-  /** The folder to write in: a copy of the site (hard links), beside it. */
-  staging: string
-  /** Put the staging folder in place of the site, then release the lock. */
+  /** The folder to write in, made on first call: a copy of the site (hard links), beside it. */
+  stage(): Promise<string>
+  /** Put the staging folder in place of the site (if one was made: else the site needed no change), then release the lock. */
   commit(): Promise<void>
   /** Drop the staging folder, then release the lock; the site is as it was. */
   abort(): Promise<void>
@@ -58,44 +58,37 @@ export async function openSite(out: string, options: Readonly<SiteLockOptions> =
   const release = await acquire(resolved, options, (error) => {
     compromised = error
   })
-  const staging = sibling(resolved, 'staging', `${process.pid}-${randomBytes(4).toString('hex')}`)
   try {
     await recover(resolved)
-    await cloneTree(resolved, staging)
   } catch (error) {
-    await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
     await release().catch(() => {})
     throw error
   }
+  let staging: string | undefined
   let done = false
   const finish = async () => {
     done = true
     await release().catch(() => {})
   }
+  const drop = async () => {
+    if (staging) await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
+  }
   return {
-    staging,
+    async stage() {
+      if (done) throw new Error('The site transaction is already closed')
+      if (!staging) {
+        staging = sibling(resolved, 'staging', `${process.pid}-${randomBytes(4).toString('hex')}`)
+        await cloneTree(resolved, staging)
+      }
+      return staging
+    },
     async commit() {
       if (done) throw new Error('The site transaction is already closed')
       try {
         if (compromised) throw new SiteLockedError(`Unexpected loss of the lock on ${resolved} (${compromised.message}), expected to hold it to the end: nothing was published`)
-        const old = sibling(resolved, 'old', `${process.pid}-${randomBytes(4).toString('hex')}`)
-        let hadSite = true
-        try {
-          await fs.rename(resolved, old)
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-          hadSite = false
-        }
-        try {
-          await fs.rename(staging, resolved)
-        } catch (error) {
-          // Put the site back before reporting: a failed swap publishes nothing.
-          if (hadSite) await fs.rename(old, resolved)
-          throw error
-        }
-        if (hadSite) await fs.rm(old, {recursive: true, force: true})
+        if (staging) await swap(resolved, staging)
       } catch (error) {
-        await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
+        await drop()
         await finish()
         throw error
       }
@@ -103,10 +96,30 @@ export async function openSite(out: string, options: Readonly<SiteLockOptions> =
     },
     async abort() {
       if (done) return
-      await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
+      await drop()
       await finish()
     }
   }
+}
+
+/** Put `staging` in place of `out` with two renames, and remove the old site. */
+async function swap(out: string, staging: string): Promise<void> {
+  const old = sibling(out, 'old', `${process.pid}-${randomBytes(4).toString('hex')}`)
+  let hadSite = true
+  try {
+    await fs.rename(out, old)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    hadSite = false
+  }
+  try {
+    await fs.rename(staging, out)
+  } catch (error) {
+    // Put the site back before reporting: a failed swap publishes nothing.
+    if (hadSite) await fs.rename(old, out)
+    throw error
+  }
+  if (hadSite) await fs.rm(old, {recursive: true, force: true})
 }
 
 async function acquire(out: string, options: Readonly<SiteLockOptions>, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
