@@ -169,3 +169,28 @@ describe('a closed pipe', () => {
     expect(status.first).toMatch(/^article\s+lang\s+reviewed/)
   })
 })
+
+describe('a checkout with core.autocrlf=true (Git for Windows’ default)', () => {
+  it('keeps the corpus LF thanks to .gitattributes, so the pipeline accepts it', async () => {
+    const git = (cwd: string, ...args: string[]) =>
+      promisify(execFile)('git', args, {cwd, env: {...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1'}})
+    const origin = await workspace()
+    await fs.copyFile(fileURLToPath(new URL('../../../.gitattributes', import.meta.url)), path.join(origin, '.gitattributes'))
+    await git(origin, 'init', '--quiet')
+    await git(origin, 'add', '-A')
+    await git(origin, 'commit', '--quiet', '-m', 'Corpus')
+    const clone = path.join(origin, 'clone')
+    await git(origin, '-c', 'core.autocrlf=true', 'clone', '--quiet', '--config', 'core.autocrlf=true', origin, clone)
+    const article = await fs.readFile(path.join(clone, 'corpus/articles', `${georgia}.md`), 'utf8')
+    expect(article).not.toContain('\r')
+    expect(await fs.readFile(path.join(clone, 'corpus/locales/en', `${georgia}.json`), 'utf8')).not.toContain('\r')
+    expect(await briefs(clone, 'sync', '--check')).toMatchObject({code: 0, stderr: ''})
+    // Without the attributes, the same clone gets CRLF, which the corpus refuses.
+    await fs.rm(path.join(origin, '.gitattributes'))
+    await git(origin, 'commit', '--quiet', '-am', 'No attributes')
+    const bare = path.join(origin, 'clone-without')
+    await git(origin, 'clone', '--quiet', '--config', 'core.autocrlf=true', origin, bare)
+    expect(await fs.readFile(path.join(bare, 'corpus/articles', `${georgia}.md`), 'utf8')).toContain('\r\n')
+    expect((await briefs(bare, 'sync', '--check')).stderr).toContain('Unexpected carriage return')
+  })
+})

@@ -138,8 +138,10 @@ async function openSiteOrReport(out: string, lock: SiteLockOptions | undefined, 
 
 /** A lock held by another build or a refusal of the machine, as a fatal message on `out`; anything else is a bug and goes on up. */
 function reportSiteError(error: unknown, out: string, result: BuildResult): void {
-  const reason = error instanceof SiteLockedError ? error.message : diskProblem(error, `\`${out}\``)
-  if (reason === undefined) throw error
+  const found = error instanceof SiteLockedError ? error.message : diskProblem(error, `\`${out}\``)
+  if (found === undefined) throw error
+  // A file of the staging copy is named as the site's file it was to become.
+  const reason = found.replace(/([\\/])\.([^\\/]+)\.briefs-staging-\d+-[0-9a-f]{8}(?=[\\/`])/g, '$1$2')
   const file = new VFile({path: path.resolve(out)})
   const message = file.message(reason, {ruleId: error instanceof SiteLockedError ? 'site-lock' : 'disk', source: 'briefs'})
   message.fatal = true

@@ -24,6 +24,7 @@ export async function listArticleIds(layout: CorpusLayout): Promise<string[]> {
       {ruleId: 'corpus', source: 'briefs'}
     )
   }
+  await refuseLinkedFolders(layout)
   const ids: string[] = []
   for (const entry of entries!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const name = entry.name
@@ -37,4 +38,23 @@ export async function listArticleIds(layout: CorpusLayout): Promise<string[]> {
     ids.push(id)
   }
   return ids
+}
+
+/**
+ * The corpus's own folders (`articles/`, `segments/`, `locales/` and
+ * `reviews/` with their language folders) must not be symbolic links:
+ * files read through them would come from outside the repository.
+ */
+async function refuseLinkedFolders(layout: CorpusLayout): Promise<void> {
+  const folders = ['articles', 'segments', 'locales', 'reviews'].map((name) => path.join(layout.root, name))
+  for (const parent of folders.slice(2)) {
+    const names = await fs.readdir(parent).catch(() => [] as string[])
+    folders.push(...names.map((name) => path.join(parent, name)))
+  }
+  for (const folder of folders) {
+    const stat = await fs.lstat(folder).catch(() => undefined)
+    if (stat?.isSymbolicLink()) {
+      new VFile({path: folder}).fail('Unexpected symbolic link, expected a folder of the corpus itself (a link may lead out of the repository)', {ruleId: 'symbolic-link', source: 'briefs'})
+    }
+  }
 }

@@ -81,6 +81,14 @@ describe('files outside the corpus', () => {
     expect(await fatal(loadArticle(layout, georgia))).toBe('1:1: Unexpected symbolic link, expected a regular file in the corpus (a link may lead out of the repository)')
   })
 
+  it('refuses a language folder that is a symbolic link', async () => {
+    const corpus = await copyCorpus()
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-outside-'))
+    await fs.rename(path.join(corpus, 'locales', 'en'), path.join(outside, 'en'))
+    await fs.symlink(path.join(outside, 'en'), path.join(corpus, 'locales', 'en'))
+    expect(await fatal(listArticleIds(corpusLayout(corpus)))).toContain('Unexpected symbolic link, expected a folder of the corpus itself')
+  })
+
   it('refuses a FIFO instead of hanging on it', async () => {
     const corpus = await copyCorpus()
     const {execFileSync} = await import('node:child_process')
