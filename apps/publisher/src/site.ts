@@ -232,7 +232,9 @@ const diskErrors: Record<string, string> = {
   ENFILE: 'too many open files (ENFILE)',
   EBUSY: 'busy file or folder (EBUSY)',
   EXDEV: 'rename across file systems (EXDEV)',
-  ENAMETOOLONG: 'file name too long (ENAMETOOLONG)'
+  ENAMETOOLONG: 'file name too long (ENAMETOOLONG)',
+  ENOTDIR: 'file where a folder is expected (ENOTDIR)',
+  EISDIR: 'folder where a file is expected (EISDIR)'
 }
 
 /**

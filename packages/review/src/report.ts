@@ -139,7 +139,12 @@ async function readSide(root: string, commit: string, relative: string, withChec
   try {
     const layout = corpusLayout(folder)
     if (withChecks) await readChecks(side, folder, relative)
-    for (const id of await listArticleIds(layout)) {
+    // No corpus at this revision yet (a base before the first article): nothing to compare with.
+    const present = await fs.access(layout.articlesDir).then(
+      () => true,
+      () => false
+    )
+    for (const id of present ? await listArticleIds(layout) : []) {
       try {
         const article = await loadArticle(layout, id)
         side.titles.set(id, article.meta.title)
