@@ -75,6 +75,22 @@ describe('a build never damages the site', () => {
   })
 })
 
+describe('--only-reviewed', () => {
+  it('publishes the articles that are ready, lists the ones left out, and exits 0', async () => {
+    const cwd = await workspace()
+    const ledger = path.join(cwd, 'corpus/reviews/en', `${georgia}.json`)
+    const entries = JSON.parse(await fs.readFile(ledger, 'utf8')) as Record<string, unknown>
+    delete entries['s-4de67c']
+    await fs.writeFile(ledger, `${JSON.stringify(entries, null, 2)}\n`)
+    const result = await briefs(cwd, 'build', '--only-reviewed')
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`briefs: left out 1 articles not wholly translated and reviewed (--only-reviewed):\n  ${georgia}\n`)
+    expect(result.stdout).toBe('Built 2 briefs (1 articles × en, ru) in site/: Markdown, HTML and index; every segment translated and reviewed\n')
+    expect(await fs.readdir(path.join(cwd, 'site'))).not.toContain(georgia)
+    expect(await fs.readFile(path.join(cwd, 'site/index.md'), 'utf8')).not.toContain(georgia)
+  })
+})
+
 describe('a mistyped article ID', () => {
   it.each([
     [['sync', '2022-09-la-georgie']],

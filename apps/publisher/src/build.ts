@@ -118,12 +118,25 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
     }
     await site.commit()
     // The cache describes the site as published: written after the swap, never for a failed build.
-    if (options.cacheDir && manifest) await writeManifest(options.cacheDir, manifest)
+    if (options.cacheDir && manifest) await writeManifestOrWarn(options.cacheDir, manifest, result)
   } catch (error) {
     await site.abort()
     reportSiteError(error, options.out, result)
   }
   return result
+}
+
+/** The site is published by now: a cache that cannot be written only costs the next build time, so it is a warning. */
+async function writeManifestOrWarn(cacheDir: string, manifest: Manifest, result: BuildResult): Promise<void> {
+  try {
+    await writeManifest(cacheDir, manifest)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (diskProblem(error, 'the cache') === undefined) throw error
+    const file = new VFile({path: path.resolve(cacheDir)})
+    file.message(`Unexpected ${code} writing the build cache, expected to update it: the site is published, the next build may render articles again`, {ruleId: 'disk', source: 'briefs'})
+    result.files.push(file)
+  }
 }
 
 /** Lock and stage `out`; `undefined` (with the reason in `result`) when another build holds it or the disk refuses. */
@@ -158,7 +171,6 @@ async function buildInto(
   options: Readonly<BuildOptions>,
   result: BuildResult
 ): Promise<Manifest | undefined> {
-
   // What the cache already holds, still valid for these inputs and this renderer.
   const renderer = options.cacheDir ? await rendererVersion() : ''
   const previous = options.cacheDir ? await readManifest(options.cacheDir) : undefined
@@ -222,13 +234,13 @@ async function buildInto(
     const indexKey = createHash('sha256').update(`${renderer}\0${buildSettings}\0`).update(JSON.stringify(entries)).digest('hex')
     const cachedIndex = usable === previous?.articles ? previous?.index : undefined
     const indexIntact = options.cacheDir !== undefined && cachedIndex?.key === indexKey && (await outputsIntact(options.out, cachedIndex.outputs))
-    const published_ = new Set(published)
-    if (indexIntact && !staging && (await staleBriefFolders(options.out, published_)).length === 0) {
+    const keep = new Set(published)
+    if (indexIntact && !staging && (await staleBriefFolders(options.out, keep)).length === 0) {
       manifest.index = cachedIndex
     } else {
       const target = await site.stage()
       manifest.index = indexIntact ? cachedIndex : {key: indexKey, outputs: writeIndexes(target, entries, languages)}
-      await removeStaleBriefs(target, published_)
+      await removeStaleBriefs(target, keep)
     }
   }
   return manifest
