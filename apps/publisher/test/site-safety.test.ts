@@ -155,7 +155,7 @@ describe('a build never damages the site', () => {
     const tree = await snapshot(out)
     expect(same(tree, treeA) || same(tree, treeB)).toBe(true)
     expect(await leftovers(out)).toEqual([])
-  })
+  }, 120_000)
 
   it('removes a retracted article’s folder even when a killed writer left a temporary file in it', async () => {
     const out = path.join(await tempDir('retracted'), 'site')
