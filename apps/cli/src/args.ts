@@ -1,4 +1,4 @@
-import {languageProblem, type CorpusConfig, type TargetLanguage} from '@briefs/corpus'
+import {languageProblem, maxArticleKbProblem, type CorpusConfig, type TargetLanguage} from '@briefs/corpus'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {HelpRequested, UsageError} from './errors.js'
 
@@ -26,4 +26,13 @@ export function languagesOption(values: readonly string[] | undefined, config: P
 /** A command that takes no positional argument refuses one. */
 export function noPositionals(positionals: readonly string[], usage: string): void {
   if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
+}
+
+/** `--max-article-kb`, checked: `undefined` when not given (the corpus config or the default applies). */
+export function maxArticleKbOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
+  const problem = maxArticleKbProblem(number)
+  if (problem) throw new UsageError(problem.replace('`maxArticleKb` NaN', `--max-article-kb ${JSON.stringify(value)}`).replace('`maxArticleKb`', '--max-article-kb'))
+  return number
 }

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {VFileMessage} from 'vfile-message'
 import {alignCommand, usage as alignUsage} from './commands/align/index.js'
 import {build, usage as buildUsage} from './commands/build/index.js'
@@ -60,10 +61,24 @@ export async function run(argv: string[], context: Context): Promise<number> {
       return exitCodes.input
     }
     if (error instanceof VFileMessage) {
-      context.stderr.write(`briefs: ${error.file ? `${error.file}:` : ''}${error.place && 'line' in error.place ? `${error.place.line}:${error.place.column}: ` : ' '}${error.reason}\n`)
+      const file = error.file && path.isAbsolute(error.file) ? path.relative(context.cwd, error.file) || error.file : error.file
+      context.stderr.write(`briefs: ${file ? `${file}:` : ''}${error.place && 'line' in error.place ? `${error.place.line}:${error.place.column}: ` : ' '}${error.reason}\n`)
+      return exitCodes.input
+    }
+    const system = systemError(error)
+    if (system) {
+      // The machine refused (a missing file, a full disk, no permission): not a bug, and no stack trace.
+      context.stderr.write(`briefs: ${system}\n`)
       return exitCodes.input
     }
     context.stderr.write(`briefs: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     return exitCodes.internal
   }
+}
+
+/** An error of the operating system (`ENOENT`, `ENOSPC`, `EACCES`...) as one line; `undefined` for anything else. */
+function systemError(error: unknown): string | undefined {
+  const failure = error as NodeJS.ErrnoException | undefined
+  if (!(failure instanceof Error) || typeof failure.code !== 'string' || typeof failure.syscall !== 'string') return undefined
+  return `Unexpected ${failure.code} from ${failure.syscall}${failure.path ? ` on ${failure.path}` : ''}, expected the file system to allow it (${failure.message})`
 }

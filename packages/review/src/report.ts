@@ -159,9 +159,15 @@ async function readSide(root: string, commit: string, relative: string, withChec
   const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map()}
   try {
     const layout = corpusLayout(folder)
-    const ids = await listArticleIds(layout)
-    // A base from before the corpus had a configuration (or before it existed) is read in the head's languages.
-    if (!fallbackLanguages || (await fs.access(layout.configFile).then(() => true, () => false))) side.languages = (await readCorpusConfig(layout)).languages
+    const exists = (file: string) => fs.access(file).then(
+      () => true,
+      () => false
+    )
+    // No corpus at this revision yet (a base before the first article): nothing to compare with.
+    const present = await exists(layout.articlesDir)
+    const ids = present ? await listArticleIds(layout) : []
+    // A base from before the corpus had a configuration is read in the head's languages.
+    if (present && (!fallbackLanguages || (await exists(layout.configFile)))) side.languages = (await readCorpusConfig(layout)).languages
     if (withChecks) await readChecks(side, folder, relative)
     const translations = new Translations()
     for (const id of ids) {
