@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {alignSegments, anchorAgreement, type AlignOptions, type SegmentUnit} from '@briefs/align'
 import {fingerprint, loadBitext, unitKey, writeOrigins, type Bitext, type UnitOrigin} from '@briefs/bitext'
-import {corpusLayout, fileOfError, languageProblem, loadArticle, readCorpusConfig, stringifyJson, writeFileAtomic, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, fileOfError, languageProblem, loadArticle, readCorpusConfig, resolveArticleIds, stringifyJson, writeFileAtomic, type TargetLanguage} from '@briefs/corpus'
 import {languageName, readDocument, type TranslationDocument} from '@briefs/documents'
 import {VFile} from 'vfile'
 import {alignmentEvidence} from '../../alignment.js'
@@ -62,7 +62,8 @@ export async function importCommand(argv: string[], context: Context): Promise<n
   const filePath = userPath(context, positionals[0]!)
   const shown = path.relative(context.cwd, filePath) || filePath
 
-  const article = await loadArticle(layout, values.article)
+  const [id] = await resolveArticleIds(layout, [values.article])
+  const article = await loadArticle(layout, id!)
   const bitext = await loadBitext(layout, article, lng)
   const document = await read(filePath, lng, shown)
   const evidence = await alignmentEvidence(corpus, lng, article.id)
