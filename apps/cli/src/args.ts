@@ -1,4 +1,4 @@
-import {languageProblem, type CorpusConfig, type TargetLanguage} from '@briefs/corpus'
+import {articleIdProblem, languageProblem, listArticleIds, type CorpusConfig, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {HelpRequested, UsageError} from './errors.js'
 
@@ -26,4 +26,30 @@ export function languagesOption(values: readonly string[] | undefined, config: P
 /** A command that takes no positional argument refuses one. */
 export function noPositionals(positionals: readonly string[], usage: string): void {
   if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\`\n\n${usage}`)
+}
+
+/** One `--lang`, required, checked against the corpus's languages (for formats that hold one target language). */
+export function languageOption(value: string | undefined, config: Pick<CorpusConfig, 'languages'>, usage: string): TargetLanguage {
+  if (value === undefined) throw new UsageError(`Missing --lang, expected one of ${config.languages.map((lng) => `\`${lng}\``).join(', ')}\n\n${usage}`)
+  return languagesOption([value], config)[0]!
+}
+
+/** `--article` values, checked: safe IDs of articles the corpus has; every article when none is given. */
+export async function articlesOption(values: readonly string[] | undefined, layout: CorpusLayout): Promise<string[]> {
+  const known = await listArticleIds(layout)
+  if (values === undefined) return known
+  for (const id of values) {
+    const problem = articleIdProblem(id)
+    if (problem) throw new UsageError(problem)
+    if (!known.includes(id)) throw new UsageError(`Unexpected article \`${id}\`, expected an article of the corpus (\`corpus/articles/<id>.md\`)`)
+  }
+  return [...new Set(values)]
+}
+
+/** `--min`-like integer options, within bounds. */
+export function integerOption(name: string, value: string | undefined, fallback: number, bounds: {min: number; max: number}): number {
+  if (value === undefined) return fallback
+  const number = Number(value)
+  if (!/^\d+$/.test(value) || number < bounds.min || number > bounds.max) throw new UsageError(`Unexpected --${name} ${JSON.stringify(value)}, expected an integer from ${bounds.min} to ${bounds.max}`)
+  return number
 }
