@@ -231,6 +231,33 @@ describe('briefs xliff import', () => {
   })
 })
 
+describe('inline Markdown through a CAT tool', () => {
+  it('comes back as the same Markdown; a tag the tool made up imports nothing, at its place', async () => {
+    const cwd = await workspace()
+    const resourceFile = path.join(cwd, `corpus/locales/en/${georgia}.json`)
+    const shipped = await readJson(cwd, `corpus/locales/en/${georgia}.json`)
+    await fs.writeFile(resourceFile, `${JSON.stringify({...shipped, 's-4de67c': 'However, it gave *no figures* for comparison with the previous week.'}, null, 2)}\n`)
+    await briefs(cwd, 'xliff', 'export', '--lang', 'en', '--article', georgia, '--out', 'desk.xlf')
+    const xml = await fs.readFile(path.join(cwd, 'desk.xlf'), 'utf8')
+    const tagged = /<target[^>]*>However, it gave (<g [^>]*>)no figures<\/g> for comparison with the previous week\.<\/target>/.exec(xml)!
+    expect(tagged).not.toBeNull()
+    // The translator moves the tagged words: the tag comes back as the same emphasis.
+    const moved = xml.replace(tagged[0], tagged[0].replace(/However, it gave (<g [^>]*>)no figures<\/g> for comparison with the previous week\./, 'However, it gave no figures for comparison with $1the previous week</g>.'))
+    await fs.writeFile(path.join(cwd, 'back.xlf'), moved)
+    expect((await briefs(cwd, 'xliff', 'import', 'back.xlf')).code).toBe(0)
+    expect((await readJson(cwd, `corpus/locales/en/${georgia}.json`))['s-4de67c']).toBe('However, it gave no figures for comparison with *the previous week*.')
+    // A tool that makes up a tag: nothing is imported.
+    const madeUp = xml.replace(tagged[0], tagged[0].replace(tagged[1]!, tagged[1]!.replace(/id="\d+"/, 'id="9"')).replace('the previous week', 'last week'))
+    expect(madeUp).not.toBe(xml)
+    await fs.writeFile(path.join(cwd, 'bad.xlf'), madeUp)
+    const before = await corpusBytes(cwd)
+    const result = await briefs(cwd, 'xliff', 'import', 'bad.xlf')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/bad\.xlf\n\s*\d+:\d+\s+error\s+Unexpected `<g id="9">` without original Markdown/)
+    expect(changedFiles(before, await corpusBytes(cwd))).toEqual([])
+  })
+})
+
 describe('a translation unit over two French sentences in the CAT exchange', () => {
   const mergedKey = 's-54420e+s-8db492'
 
@@ -353,6 +380,21 @@ describe('briefs pretranslate', () => {
     const again = await corpusBytes(cwd)
     expect((await briefs(cwd, 'pretranslate', '--article', '2022-11-kazakhstan', '--lang', 'en')).stdout).toContain('0 matches of 75 or more for 3 units without translation')
     expect(changedFiles(again, await corpusBytes(cwd))).toEqual([])
+  })
+
+  it('substitutes numbers that changed in the French, and says so in the origin', async () => {
+    const cwd = await workspace()
+    const segments = new Map((JSON.parse((await briefs(cwd, 'segments', `corpus/articles/${georgia}.md`, '--json')).stdout) as Array<{id: string; text: string}>).map((segment) => [segment.id, segment.text]))
+    const french = segments.get('s-802e70')!.replace('98.000', '120.000')
+    expect(french).not.toBe(segments.get('s-802e70'))
+    await fs.writeFile(path.join(cwd, 'new.txt'), ` date 2022-11 ${french}\n`)
+    expect((await briefs(cwd, 'ingest', 'new.txt', '--id', '2022-11-chiffres', '--title', 'Nouveaux chiffres')).code).toBe(0)
+    const shipped = await readJson(cwd, `corpus/locales/en/${georgia}.json`)
+    const result = await briefs(cwd, 'pretranslate', '--article', '2022-11-chiffres', '--lang', 'en', '--json')
+    const {matches} = JSON.parse(result.stdout) as {matches: Array<{segment: string; score: number; kind: string; target: string}>}
+    expect(matches).toEqual([expect.objectContaining({score: 100, kind: 'numbers-substituted', target: shipped['s-802e70']!.replace('98,000', '120,000')})])
+    const [row] = await status(cwd, '--article', '2022-11-chiffres', '--lang', 'en')
+    expect(row!.segments.find((segment) => segment.state === 'draft')!.origin).toBe(`TM 100 % from ${georgia}#s-802e70 (numbers substituted)`)
   })
 
   it('never writes over a translation, and names a TMX file as the source of its matches', async () => {
