@@ -112,12 +112,16 @@ export async function pretranslate(argv: string[], context: Context): Promise<nu
     context.stdout.write(`${resource}: nothing to pretranslate, every unit has a translation\n`)
     return 0
   }
+  if (found.length === 0) {
+    context.stdout.write(`${resource}: no match of ${minScore} or more for ${plural(missing.length, 'unit')} without translation; nothing written\n`)
+    return 0
+  }
   const verb = dryRun ? 'would be written' : 'written'
   context.stdout.write(
     `${resource}: ${plural(found.length, 'match', 'matches')} of ${minScore} or more for ${plural(missing.length, 'unit')} without translation, ${verb} as ${found.length === 1 ? 'a draft' : 'drafts'}; ${missing.length - found.length} left without translation\n`
   )
   for (const {unit, draft} of found) context.stdout.write(`  ${unit.key}  ${describeOrigin({...draft.origin, target: ''})}\n`)
-  if (found.length > 0) context.stdout.write(`Needs action:\n  review ${plural(found.length, 'draft')}: pnpm briefs status --verbose --article ${subject.exchange.id} --lang ${lng}\n`)
+  if (!dryRun) context.stdout.write(`Needs action:\n  review ${plural(found.length, 'draft')}: pnpm briefs status --verbose --article ${subject.exchange.id} --lang ${lng}\n`)
   if (dryRun) context.stdout.write('Nothing written (--dry-run).\n')
   return 0
 }

@@ -83,7 +83,8 @@ export async function xliffImport(argv: string[], context: Context): Promise<num
     out.write(`  ${path.relative(context.cwd, layout.resourceFile(lng, imported.id))}: ${plural(imported.changed.length, 'translation')} ${dryRun ? 'would be written' : 'written'} as ${imported.changed.length === 1 ? 'a draft' : 'drafts'}\n`)
   }
   const refused = result.articles.flatMap((imported) => imported.refused.map((unit) => ({article: imported.id, ...unit})))
-  if (refused.length > 0 || count('changed') > 0) out.write('Needs action:\n')
+  const review = dryRun ? 0 : count('changed')
+  if (refused.length > 0 || review > 0) out.write('Needs action:\n')
   for (const unit of refused) {
     out.write(
       unit.reason === 'source-changed'
@@ -91,7 +92,7 @@ export async function xliffImport(argv: string[], context: Context): Promise<num
         : `  refused ${unit.key} (${unit.article}): its inline codes cannot be written back as Markdown (see the messages); fix the unit in the CAT tool\n`
     )
   }
-  if (count('changed') > 0) out.write(`  review ${plural(count('changed'), 'draft')}: pnpm briefs status --verbose --lang ${lng}, then pnpm briefs review approve\n`)
+  if (review > 0) out.write(`  review ${plural(review, 'draft')}: pnpm briefs status --verbose --lang ${lng}, then pnpm briefs review approve\n`)
   if (dryRun) out.write('Nothing written (--dry-run).\n')
   return 0
 }
