@@ -1,4 +1,5 @@
 import {VFileMessage} from 'vfile-message'
+import {alignCommand, usage as alignUsage} from './commands/align/index.js'
 import {build, usage as buildUsage} from './commands/build/index.js'
 import {check, usage as checkUsage} from './commands/check/index.js'
 import {ingest, usage as ingestUsage} from './commands/ingest/index.js'
@@ -15,7 +16,7 @@ import type {Context} from './context.js'
 import {exitCodes, HelpRequested, InputError, UsageError} from './errors.js'
 import {report} from './report.js'
 
-const commands = {build, check, ingest, init, pretranslate, review, 'review-report': reviewReportCommand, segments, status, sync, tm, xliff} as const
+const commands = {align: alignCommand, build, check, ingest, init, pretranslate, review, 'review-report': reviewReportCommand, segments, status, sync, tm, xliff} as const
 
 const usage = `Usage: briefs <command> [options]
 
@@ -29,6 +30,7 @@ Commands:
   status             review state per article and language
   review approve     record a reviewer's approval of translations
   review-report      Markdown review report of a pull request
+  align <fr> <file>  align a French text with a delivered translation
   xliff export       translations to a CAT tool as XLIFF 1.2 or 2.0
   xliff import       translations back from a CAT tool, as drafts
   tm export          reviewed translations as a TMX translation memory
@@ -36,7 +38,7 @@ Commands:
 
 Run \`briefs <command> --help\` for a command's options.
 
-${[initUsage, ingestUsage, segmentsUsage, syncUsage, buildUsage, checkUsage, statusUsage, reviewUsage, reviewReportUsage, xliffExportUsage, xliffImportUsage, tmUsage, pretranslateUsage].map((text) => text.split('\n')[0]).join('\n')}`
+${[initUsage, ingestUsage, segmentsUsage, syncUsage, buildUsage, checkUsage, statusUsage, reviewUsage, reviewReportUsage, alignUsage, xliffExportUsage, xliffImportUsage, tmUsage, pretranslateUsage].map((text) => text.split('\n')[0]).join('\n')}`
 
 /** Run a command line; the exit code is returned, never `process.exit`ed, so tests can call it. */
 export async function run(argv: string[], context: Context): Promise<number> {

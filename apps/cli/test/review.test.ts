@@ -65,6 +65,9 @@ describe('briefs review approve', () => {
   it('approves the stale segment again, touching nothing else', async () => {
     const cwd = await workspace()
     await editFrench(cwd)
+    // The reviewer brings the Russian figure in line first: the checks stop an approval of a number mismatch.
+    const resource = path.join(cwd, 'corpus/locales/ru', `${georgia}.json`)
+    await fs.writeFile(resource, (await fs.readFile(resource, 'utf8')).replace('98\u00a0000', '99\u00a0000'))
     const ledger = path.join(cwd, 'corpus/reviews/ru', `${georgia}.json`)
     const before = JSON.parse(await fs.readFile(ledger, 'utf8'))
     const result = await briefs(cwd, 'review', 'approve', '--article', georgia, '--lang', 'ru', '--segment', 's-802e70', '--reviewer', 'Olga', '--date', '2026-11-22')
@@ -88,6 +91,34 @@ describe('briefs review approve', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('Unexpected approval of `s-4de67c`, which has no `en` translation, expected a translated segment')
     expect(await snapshot(path.join(cwd, 'corpus'))).toEqual(before)
+  })
+
+  it('refuses a translation the checks report as an error, unless overridden with a reason the ledger keeps', async () => {
+    const cwd = await workspace()
+    await git(cwd, 'init', '--quiet', '--initial-branch=main')
+    await git(cwd, 'add', '-A')
+    await git(cwd, 'commit', '--quiet', '-m', 'Corpus')
+    const resource = path.join(cwd, 'corpus/locales/ru', `${georgia}.json`)
+    const entries = JSON.parse(await fs.readFile(resource, 'utf8'))
+    entries['s-802e70'] = entries['s-802e70'].replace('98\u00a0000', '97\u00a0000')
+    await fs.writeFile(resource, `${JSON.stringify(entries, null, 2)}\n`)
+    const ledger = path.join(cwd, 'corpus/reviews/ru', `${georgia}.json`)
+    const before = await fs.readFile(ledger, 'utf8')
+    const refused = await briefs(cwd, 'review', 'approve', '--article', georgia, '--lang', 'ru', '--segment', 's-802e70', '--reviewer', 'Olga')
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('Nothing approved: the checks report an error in what you approve')
+    expect(refused.stderr).toContain('`s-802e70`: number-mismatch: Unexpected `97\u00a0000` in the translation, expected 98 000')
+    expect(await fs.readFile(ledger, 'utf8')).toBe(before)
+
+    const approved = await briefs(cwd, 'review', 'approve', '--article', georgia, '--lang', 'ru', '--segment', 's-802e70', '--reviewer', 'Olga', '--date', '2026-11-30', '--override', 'the ministry corrected its figure')
+    expect(approved).toMatchObject({code: 0, stdout: `corpus/reviews/ru/${georgia}.json: approved 1 segments as Olga; 1 over the checks' errors: the ministry corrected its figure\n`})
+    expect(JSON.parse(await fs.readFile(ledger, 'utf8'))['s-802e70']).toMatchObject({reviewer: 'Olga', override: 'the ministry corrected its figure'})
+    const status = await briefs(cwd, 'status', '--article', georgia, '--lang', 'ru', '--verbose')
+    expect(status.stdout).toContain(`${georgia}  ru    19/19     0      0      0        100% (1 approved over the checks' errors)\n`)
+    expect(status.stdout).toContain("  s-802e70  reviewed, over the checks' errors: the ministry corrected its figure: ")
+    await git(cwd, 'commit', '--quiet', '-am', 'Corrected figure')
+    const report = await briefs(cwd, 'review-report', '--base', 'HEAD~1')
+    expect(report.stdout).toContain("| reviewed → reviewed by Olga, 2026-11-30 (over the checks' errors: the ministry corrected its figure) |")
   })
 
   it('needs a reviewer', async () => {

@@ -14,6 +14,8 @@ export interface LedgerEntry {
   date: string
   /** The French text approved, so that a later edit can be shown as a diff. */
   text: string
+  /** Why it was approved although the checks found an error in it (`review approve --override`). */
+  override?: string
 }
 
 /** A ledger as read: valid entries in file order, with where they stand. */
@@ -114,8 +116,13 @@ export function ledgerEntries(file: VFile, tree: JsonNode, unknownKey: UnknownKe
         valid = false
       }
     }
+    const overrideNode = valueNode.children?.find((child) => child.children?.[0]?.value === 'override')?.children?.[1]
+    if (overrideNode && (overrideNode.type !== 'string' || String(overrideNode.value).trim() === '')) {
+      problem(overrideNode, `Unexpected ${overrideNode.type} \`override\` in approval of \`${id}\`, expected the reason as a non-empty string`)
+      valid = false
+    }
     if (!valid) continue
-    const entry = values as LedgerEntry
+    const entry: LedgerEntry = {...(values as LedgerEntry), ...(overrideNode ? {override: overrideNode.value as string} : {})}
     if (fingerprint(entry.text) !== entry.source) {
       const node = valueNode.children?.find((child) => child.children?.[0]?.value === 'source')?.children?.[1] ?? valueNode
       problem(node, `Unexpected \`source\` fingerprint of \`${id}\` that does not match its approved \`text\`, expected ${fingerprint(entry.text)} (hand-edited ledger?)`)
@@ -137,8 +144,8 @@ export function stringifyLedger(entries: ReadonlyMap<string, LedgerEntry>, order
   for (const id of [...order, ...entries.keys()]) {
     const entry = entries.get(id)
     if (!entry || out.has(id)) continue
-    const {source, target, reviewer, date, text} = entry
-    out.set(id, {source, target, reviewer, date, text})
+    const {source, target, reviewer, date, text, override} = entry
+    out.set(id, {source, target, reviewer, date, text, ...(override === undefined ? {} : {override})})
   }
   for (const [id, value] of others) if (!out.has(id)) out.set(id, value)
   return stringifyJson(Object.fromEntries(out))

@@ -1,4 +1,4 @@
-export type {DigitPattern, LanguageProfile, Multiplier, NumberConventions, QuotationMarks, Script, Standalone} from './profile.js'
+export type {DigitPattern, FinalMark, LanguageProfile, Multiplier, NumberConventions, QuotationMarks, Script, Standalone} from './profile.js'
 export {isLanguageCode, isTargetLanguage, languageCodes, languageProfile, sourceLanguage} from './registry.js'
 export type {LanguageCode, TargetLanguage} from './registry.js'
 export {fold, sameWord, stem, words} from './words.js'

@@ -25,6 +25,12 @@ export interface LanguageProfile {
   inflection: 'plural' | 'stem' | 'declension'
   /** Its quotation marks. */
   quotes: QuotationMarks
+  /**
+   * How its sentences end, by what the mark means: a statement, a question,
+   * an exclamation, a trailing off, a colon, a semicolon (Greek would write
+   * its question mark `;`). The first of each is how it is written.
+   */
+  finalMarks: Readonly<Record<FinalMark, readonly string[]>>
   /** Whether it puts a space before `; : ! ?` (French does, English does not). */
   spaceBeforeHighPunctuation: boolean
   /** Frequent function words (folded) that tell a text of this language from another. */
@@ -32,6 +38,9 @@ export interface LanguageProfile {
   /** How it writes numbers, dates and times. */
   numbers: NumberConventions
 }
+
+/** What a sentence's final mark says. */
+export type FinalMark = 'statement' | 'question' | 'exclamation' | 'ellipsis' | 'colon' | 'semicolon'
 
 /** `\p{Script=…}` names of the scripts briefs' languages are written in. */
 export type Script = 'Latin' | 'Cyrillic' | 'Greek' | 'Arabic' | 'Hebrew' | 'Han'

@@ -30,6 +30,12 @@ export interface CheckOptions {
   articles?: readonly string[] | undefined
   /** Only these languages (default: the corpus's). `cross-language` compares with every language. */
   languages?: readonly TargetLanguage[] | undefined
+  /**
+   * Whether to run the rules that compare units across the corpus (lengths,
+   * consistency, languages against each other; default `true`). Without
+   * them only the articles asked for are read: what `review approve` needs.
+   */
+  corpusWide?: boolean | undefined
 }
 
 export interface CheckResult {
@@ -97,7 +103,8 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
   const checked: Checked[] = []
   const samples: CorpusSample[] = []
   const sampleOrigins: UnitResult[] = []
-  for (const id of ids) {
+  const corpusWide = options.corpusWide !== false
+  for (const id of corpusWide ? ids : ids.filter((each) => selected.has(each))) {
     let article: Article
     try {
       article = await loadArticle(layout, id)
@@ -106,7 +113,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
       continue
     }
     if (selected.has(id) && article.file.messages.length > 0) reported.add(article.file)
-    for (const lng of config.languages) {
+    for (const lng of corpusWide ? config.languages : config.languages.filter((each) => languages.has(each))) {
       let bitext: Bitext
       try {
         bitext = await loadBitext(layout, article, lng, {translations, reviews: false})
@@ -139,7 +146,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
   }
 
   // Rules that compare units with each other: lengths, consistency, languages against each other.
-  for (const rule of corpusRules) {
+  for (const rule of corpusWide ? corpusRules : []) {
     for (const [index, finding] of rule.check(samples)) sampleOrigins[index]!.findings.push({rule, finding})
   }
 

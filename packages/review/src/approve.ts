@@ -6,6 +6,8 @@ export interface Approval {
   reviewer: string
   /** `YYYY-MM-DD`. */
   date: string
+  /** Unit key → why it is approved although the checks found an error in it; recorded in its approval. */
+  overrides?: ReadonlyMap<string, string> | undefined
 }
 
 /** What approving needs of a unit: its key, its French and its translation. */
@@ -36,10 +38,11 @@ export function approveUnits(units: readonly ApprovableUnit[], current: Readonly
   const approved: string[] = []
   const unchanged: string[] = []
   for (const unit of new Set(names.map((name) => byName.get(name)!))) {
-    const entry: LedgerEntry = {source: fingerprint(unit.source), target: fingerprint(unit.target!.value), reviewer: approval.reviewer, date: approval.date, text: unit.source}
+    const override = approval.overrides?.get(unit.key)
+    const entry: LedgerEntry = {source: fingerprint(unit.source), target: fingerprint(unit.target!.value), reviewer: approval.reviewer, date: approval.date, text: unit.source, ...(override === undefined ? {} : {override})}
     const previous = current.get(unit.key)
     // Approving what is already approved keeps the first reviewer and date: the ledger says when it was checked.
-    if (previous && previous.source === entry.source && previous.target === entry.target) {
+    if (previous && previous.source === entry.source && previous.target === entry.target && previous.override === entry.override) {
       unchanged.push(unit.key)
       continue
     }

@@ -256,7 +256,8 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
     a.state === b.state &&
     a.approval?.source === b.approval?.source &&
     a.approval?.target === b.approval?.target &&
-    a.approval?.reviewer === b.approval?.reviewer
+    a.approval?.reviewer === b.approval?.reviewer &&
+    a.approval?.override === b.approval?.override
   )
 }
 
@@ -294,6 +295,11 @@ function withCode(reason: string): PhrasingContent[] {
 function describe(snapshot: Snapshot | undefined, side: 'before' | 'after'): string {
   if (!snapshot) return side === 'before' ? 'new' : 'removed'
   if (snapshot.regroupedStates) return snapshot.regroupedStates.join(' + ')
+  // Who approved, and when, for what the pull request leaves reviewed; and why, over the checks' errors.
+  if (snapshot.state === 'reviewed' && side === 'after' && snapshot.approval) {
+    const {reviewer, date, override} = snapshot.approval
+    return `reviewed by ${reviewer}, ${date}${override === undefined ? '' : ` (over the checks' errors: ${override})`}`
+  }
   if (snapshot.state !== 'stale') return snapshot.origin ? `${snapshot.state} (${snapshot.origin})` : snapshot.state
   return `stale (${snapshot.staleReason === 'source' ? 'French changed' : snapshot.staleReason === 'target' ? 'translation changed' : 'French and translation changed'})`
 }

@@ -1,6 +1,6 @@
 import type {PhrasingContent} from 'mdast'
 import type {Point} from 'unist'
-import {splitSentences} from '@briefs/sentences'
+import {splitSentences, type SentenceRules} from '@briefs/sentences'
 import type {Sentence} from './types.js'
 
 /** Where a leaf's plain text sits in the block's plain text. */
@@ -24,8 +24,9 @@ const parentTypes = new Set(['emphasis', 'strong', 'delete', 'link', 'linkRefere
  * Split the phrasing children of one block into sentence nodes.
  * The plain text is cut with `splitSentences`; inline markup that straddles
  * a boundary (an emphasis over two sentences) is split into two nodes.
+ * `rules` are the sentence rules of the text's language (French by default).
  */
-export function splitBlock(children: PhrasingContent[]): BlockSentences {
+export function splitBlock(children: PhrasingContent[], rules?: SentenceRules): BlockSentences {
   const spans = new Map<PhrasingContent, LeafSpan>()
   let plain = ''
 
@@ -45,7 +46,7 @@ export function splitBlock(children: PhrasingContent[]): BlockSentences {
   }
 
   collect(children)
-  const ranges = mergeAcrossAtoms(splitSentences(plain), [...spans.values()].filter((span) => span.atomic))
+  const ranges = mergeAcrossAtoms(splitSentences(plain, rules), [...spans.values()].filter((span) => span.atomic))
 
   // Atoms already placed in a sentence or between sentences.
   const claimed = new Set<PhrasingContent>()

@@ -12,6 +12,7 @@ export const de = {
   stemmer,
   inflection: 'stem',
   quotes: {primary: ['„', '“'], nested: ['‚', '‘']},
+  finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
   spaceBeforeHighPunctuation: false,
   commonWords: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'einen', 'dem', 'den', 'des', 'mit', 'sich', 'auf', 'fur', 'von', 'zu', 'im', 'sie', 'er', 'wurde', 'wurden', 'hat', 'haben', 'auch', 'nach', 'bei', 'aus'],
   numbers: {

@@ -13,6 +13,7 @@ export const en = {
   stemmer,
   inflection: 'stem',
   quotes: {primary: ['“', '”'], nested: ['‘', '’']},
+  finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
   spaceBeforeHighPunctuation: false,
   commonWords: ['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'was', 'were', 'he', 'she', 'it', 'by', 'as', 'at', 'from', 'this', 'have', 'has', 'are', 'be', 'his', 'her', 'their', 'they', 'which', 'not', 'but', 'said'],
   numbers: {

@@ -15,6 +15,7 @@ export const fr = {
   stemmer: null,
   inflection: 'plural',
   quotes: {primary: ['«', '»'], nested: ['“', '”']},
+  finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
   spaceBeforeHighPunctuation: true,
   // Words that say "French" and are not words of English (no `a`, `on`, `son`, `pour`).
   commonWords: ['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'que', 'qui', 'dans', 'pas', 'sur', 'au', 'aux', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'ont', 'sont', 'avec', 'leur', 'leurs', 'nous', 'vous', 'mais', 'par', 'selon', 'ou', 'se', 'ne', 'lui', 'ete'],

@@ -70,6 +70,7 @@ export const ru = {
   stemmer,
   inflection: 'declension',
   quotes: {primary: ['«', '»'], nested: ['„', '“']},
+  finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
   spaceBeforeHighPunctuation: false,
   commonWords: ['и', 'в', 'не', 'на', 'что', 'с', 'по', 'это', 'как', 'из', 'за', 'от', 'его', 'их', 'он', 'она', 'они', 'был', 'была', 'были', 'также', 'который', 'которые'],
   numbers: {

@@ -27,7 +27,9 @@ interface StatusRow {
   counts: StateCounts
   total: number
   reviewed_share: number
-  segments?: Array<{id: string; segments?: string[]; state: string; stale?: string; origin?: string; text: string; approved_text?: string; diff?: string}>
+  /** Segments approved over the checks' errors (`review approve --override`). */
+  overridden: number
+  segments?: Array<{id: string; segments?: string[]; state: string; stale?: string; origin?: string; override?: string; text: string; approved_text?: string; diff?: string}>
 }
 
 export async function status(argv: string[], context: Context): Promise<number> {
@@ -51,16 +53,25 @@ export async function status(argv: string[], context: Context): Promise<number> 
       const bitext = await loadBitext(layout, article, lng, {translations})
       if (bitext.ledger.file) files.push(bitext.ledger.file)
       if (bitext.origins.file) files.push(bitext.origins.file)
-      const row: StatusRow = {article: id, lang: lng, counts: bitext.counts, total: bitext.segments.length, reviewed_share: round(reviewedShare(bitext.counts))}
+      const overridden = bitext.units.filter((unit) => unit.state === 'reviewed' && unit.approval?.override !== undefined)
+      const row: StatusRow = {
+        article: id,
+        lang: lng,
+        counts: bitext.counts,
+        total: bitext.segments.length,
+        reviewed_share: round(reviewedShare(bitext.counts)),
+        overridden: overridden.reduce((sum, unit) => sum + unit.segments.length, 0)
+      }
       if (values.verbose) {
         row.segments = bitext.units
-          .filter((unit) => unit.state !== 'reviewed')
+          .filter((unit) => unit.state !== 'reviewed' || overridden.includes(unit))
           .map((unit) => ({
             id: unit.key,
             ...(unit.segments.length > 1 ? {segments: unit.segments.map((segment) => segment.id)} : {}),
             state: unit.state,
             ...(unit.staleReason ? {stale: unit.staleReason} : {}),
             ...(unit.origin ? {origin: describeOrigin(unit.origin)} : {}),
+            ...(unit.state === 'reviewed' && unit.approval?.override !== undefined ? {override: unit.approval.override} : {}),
             text: unit.source,
             ...(unit.state === 'stale' && unit.approval && unit.approval.text !== unit.source ? {approved_text: unit.approval.text, diff: formatWordDiff(wordDiff(unit.approval.text, unit.source))} : {})
           }))
@@ -77,10 +88,10 @@ export async function status(argv: string[], context: Context): Promise<number> 
     context.stdout.write(`${'article'.padEnd(width)}  lang  reviewed  draft  stale  missing  share\n`)
     for (const row of rows) {
       context.stdout.write(
-        `${row.article.padEnd(width)}  ${row.lang.padEnd(4)}  ${`${row.counts.reviewed}/${row.total}`.padEnd(8)}  ${String(row.counts.draft).padEnd(5)}  ${String(row.counts.stale).padEnd(5)}  ${String(row.counts.missing).padEnd(7)}  ${Math.floor(row.reviewed_share * 100)}%\n`
+        `${row.article.padEnd(width)}  ${row.lang.padEnd(4)}  ${`${row.counts.reviewed}/${row.total}`.padEnd(8)}  ${String(row.counts.draft).padEnd(5)}  ${String(row.counts.stale).padEnd(5)}  ${String(row.counts.missing).padEnd(7)}  ${Math.floor(row.reviewed_share * 100)}%${row.overridden > 0 ? ` (${row.overridden} approved over the checks' errors)` : ''}\n`
       )
       for (const segment of row.segments ?? []) {
-        const state = (segment.stale ? `stale (${segment.stale === 'source' ? 'French changed' : segment.stale === 'target' ? 'translation changed' : 'French and translation changed'})` : segment.state) + (segment.origin ? `, ${segment.origin}` : '')
+        const state = (segment.stale ? `stale (${segment.stale === 'source' ? 'French changed' : segment.stale === 'target' ? 'translation changed' : 'French and translation changed'})` : segment.state) + (segment.origin ? `, ${segment.origin}` : '') + (segment.override ? `, over the checks' errors: ${segment.override}` : '')
         context.stdout.write(`  ${segment.id}  ${state}: ${segment.diff ?? segment.text}\n`)
       }
     }

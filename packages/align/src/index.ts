@@ -1,0 +1,8 @@
+export {align, parameters} from './align.js'
+export type {AlignOptions, AlignSentence, AlignUnit, Alignment, GlossaryPair} from './align.js'
+export {dictdDirectory, loadDictionary, readDictd} from './dictionary.js'
+export type {BilingualDictionary, DictdEntry} from './dictionary.js'
+export {formatUnit, formatUnits, parseUnits} from './format.js'
+export type {UnitLines} from './format.js'
+export {scoreAlignment} from './score.js'
+export type {Scores} from './score.js'
