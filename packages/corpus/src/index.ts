@@ -21,5 +21,5 @@ export {readSegmentMap, sameSegmentMap, stringifySegmentMap, writeSegmentMap} fr
 export {checkRegularFile, decodeTextFile, normalizeText, readTextFile, textFile, textProblems} from './text-file.js'
 export type {TextProblem} from './text-file.js'
 export {Translations} from './translations.js'
-export {writeFileAtomic, writeFileAtomicSync} from './write.js'
+export {writeFileAtomic, writeFileAtomicSync, writeFilesAtomic} from './write.js'
 export type {WriteOptions} from './write.js'
