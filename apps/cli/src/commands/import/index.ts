@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {alignSegments, anchorAgreement, type AlignOptions, type SegmentUnit} from '@briefs/align'
-import {fingerprint, loadBitext, unitKey, writeOrigins, type Bitext, type UnitOrigin} from '@briefs/bitext'
-import {corpusLayout, fileOfError, languageProblem, loadArticle, readCorpusConfig, resolveArticleIds, stringifyJson, writeFileAtomic, type TargetLanguage} from '@briefs/corpus'
+import {fingerprint, loadBitext, stringifyEntries, stringifyOrigins, unitKey, type Bitext, type UnitOrigin} from '@briefs/bitext'
+import {corpusLayout, fileOfError, languageProblem, loadArticle, readCorpusConfig, resolveArticleIds, writeFilesAtomic, type TargetLanguage} from '@briefs/corpus'
 import {languageName, readDocument, type TranslationDocument} from '@briefs/documents'
 import {VFile} from 'vfile'
 import {alignmentEvidence} from '../../alignment.js'
@@ -94,9 +94,14 @@ export async function importCommand(argv: string[], context: Context): Promise<n
       origins.set(unit.key, origin)
     }
     for (const key of plan.removed) origins.delete(key)
-    // The resource first: origins without it would describe nothing; the resource without origins is a plain draft.
-    await writeFileAtomic(layout.resourceFile(lng, article.id), stringifyJson(Object.fromEntries(plan.entries)))
-    await writeOrigins(layout.originsFile(lng, article.id), origins, [...plan.entries.keys()])
+    if (bitext.origins.file?.messages.some((message) => message.fatal === true)) {
+      throw new InputError('Nothing imported: the origins file has entries that could not be read; writing it again would lose them', [bitext.origins.file])
+    }
+    // Both files as one change: each whole, the resource never without the origins of its drafts.
+    await writeFilesAtomic([
+      {path: layout.resourceFile(lng, article.id), content: stringifyEntries([...plan.entries])},
+      {path: layout.originsFile(lng, article.id), content: stringifyOrigins(origins, [...plan.entries.keys()])}
+    ])
   }
   if (!values.json) {
     const where = path.relative(context.cwd, layout.resourceFile(lng, article.id))
