@@ -1,34 +1,44 @@
 #!/usr/bin/env node
-import fs from 'node:fs/promises'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {generateCorpus} from './generate.js'
 import {median, runner} from './measure.js'
+import {makeRepository} from './repository.js'
+import type {RunnerResult} from './runners/report.js'
 
 const usage = `Usage: pnpm bench [-- --sizes 250,1000,4000] [--runs 3] [--out bench-results.json] [--workers N]
 
-Generates a seeded synthetic corpus per size and measures, median of --runs:
-the cold build, a rebuild with nothing changed, a rebuild after one French
-sentence and one translation changed, the remark baseline (remark-parse →
-remark-rehype → rehype-stringify), Eleventy 3.1.7, and the I/O floor; and the
-build's peak RSS. Prints a table and writes JSON.`
+Generates a seeded synthetic corpus per size, in a git repository with a
+branch that changes 10 articles, and measures, median of --runs, every
+command a desk runs: the cold build, a rebuild with nothing changed, a
+rebuild after one French sentence and one translation changed, check,
+status, sync --check, review-report of the branch; and the baselines:
+remark, Eleventy 3.1.7 (one page per article, and the same six pages per
+article as the build), the I/O floor. With the peak RSS of each. Prints a
+table and writes JSON.`
+
+/** What is measured, each in a fresh process. */
+const commands = ['cold', 'nochange', 'onechange', 'check', 'status', 'sync_check', 'report', 'remark', 'eleventy', 'eleventy6', 'io'] as const
+type Command = (typeof commands)[number]
+/** Measured once per size, before any cache of theirs exists. */
+const firstRuns = ['check_cold', 'status_cold', 'sync_check_cold'] as const
+type FirstRun = (typeof firstRuns)[number]
 
 /** One size's figures, as written to the JSON. */
-export interface SizeResult {
-  articles: number
-  cold_s: number
-  nochange_s: number
-  onechange_s: number
-  remark_s: number
-  eleventy_s: number
-  io_s: number
+export type SizeResult = {articles: number; site_mb: number; eleventy6_mb: number} & {[C in Command | FirstRun as `${C}_s`]: number} & {[C in Command | FirstRun as `${C}_rss_mb`]: number} & {
   peak_rss_mb: number
   cold_vs_remark: number
   cold_vs_eleventy: number
+  cold_vs_eleventy6: number
+  cold_vs_io: number
   nochange_vs_cold: number
   onechange_vs_cold: number
+  check_vs_cold: number
+  status_vs_cold: number
+  sync_check_vs_cold: number
 }
 
 const {values} = parseArgs({
@@ -46,104 +56,156 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteg
 }
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const out = values.out ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : path.join(repositoryRoot, 'bench-results.json')
-const buildOptions = (cacheDir: string) => JSON.stringify({cacheDir, ...(values.workers ? {workers: Number.parseInt(values.workers, 10)} : {})})
+const workers = values.workers ? ['--workers', values.workers] : []
+const started = Date.now()
+const log = (line: string) => process.stderr.write(`[${Math.round((Date.now() - started) / 1000)} s] ${line}\n`)
 
 const results: SizeResult[] = []
 for (const size of sizes) {
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), `briefs-bench-${size}-`))
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `briefs-bench-${size}-`))
   try {
     const generated = Date.now()
-    const {corpus} = await generateCorpus(work, size)
-    process.stderr.write(`${size} articles generated in ${((Date.now() - generated) / 1000).toFixed(1)} s\n`)
+    const {corpus} = generateCorpus(work, size)
+    makeRepository(work, size)
+    log(`${size} articles generated and committed in ${((Date.now() - generated) / 1000).toFixed(1)} s`)
     const site = path.join(work, 'site')
-    const cache = path.join(work, 'cache')
-    const samples: Record<'cold' | 'nochange' | 'onechange' | 'remark' | 'eleventy' | 'io', number[]> = {cold: [], nochange: [], onechange: [], remark: [], eleventy: [], io: []}
-    let peak = 0
+    const siteCache = path.join(work, 'node_modules', '.cache', 'briefs', 'site')
+    const cli = (...args: string[]) => runner('cli', [work, ...args, '--corpus', corpus], args[0] === 'check' || args[0] === 'sync' ? [0, 1] : [0])
+    const samples = Object.fromEntries([...commands, ...firstRuns].map((name) => [name, [] as RunnerResult[]])) as Record<Command | FirstRun, RunnerResult[]>
     for (let index = 0; index < runs; index++) {
-      await fs.rm(site, {recursive: true, force: true})
-      await fs.rm(cache, {recursive: true, force: true})
-      const cold = await runner('build', [corpus, site, buildOptions(cache)])
-      const nochange = await runner('build', [corpus, site, buildOptions(cache)])
-      await changeOneSentenceAndOneTranslation(corpus, index)
-      const onechange = await runner('build', [corpus, site, buildOptions(cache)])
-      samples.cold.push(cold.seconds)
-      samples.nochange.push(nochange.seconds)
-      samples.onechange.push(onechange.seconds)
-      peak = Math.max(peak, cold.peakRssMb, nochange.peakRssMb, onechange.peakRssMb)
+      fs.rmSync(site, {recursive: true, force: true})
+      fs.rmSync(siteCache, {recursive: true, force: true})
+      samples.cold.push(await cli('build', ...workers))
+      samples.nochange.push(await cli('build', ...workers))
+      if (index === 0) {
+        // The desk's other commands the first time, before they have a cache of their own.
+        samples.check_cold.push(await cli('check'))
+        samples.status_cold.push(await cli('status'))
+        samples.sync_check_cold.push(await cli('sync', '--check'))
+      }
+      // A day's fix: one French sentence (its segment map synced, as the desk does) and one translation.
+      changeOneSentenceAndOneTranslation(corpus, index)
+      await cli('sync')
+      samples.onechange.push(await cli('build', ...workers))
+      samples.check.push(await cli('check'))
+      samples.status.push(await cli('status'))
+      samples.sync_check.push(await cli('sync', '--check'))
+      samples.report.push(await cli('review-report', '--base', 'main', '--head', 'desk'))
 
-      await fs.rm(path.join(work, 'remark'), {recursive: true, force: true})
-      samples.remark.push((await runner('remark', [path.join(corpus, 'articles'), path.join(work, 'remark')])).seconds)
-      await fs.rm(path.join(work, 'eleventy'), {recursive: true, force: true})
-      samples.eleventy.push((await runner('eleventy', [path.join(corpus, 'articles'), path.join(work, 'eleventy')])).seconds)
-      await fs.rm(path.join(work, 'io'), {recursive: true, force: true})
-      samples.io.push((await runner('io', [corpus, site, path.join(work, 'io')])).seconds)
-      const last = (key: keyof typeof samples) => samples[key].at(-1)!.toFixed(2)
-      process.stderr.write(
-        `${size} articles, run ${index + 1}/${runs}: cold ${last('cold')} s, no change ${last('nochange')} s, one change ${last('onechange')} s, remark ${last('remark')} s, eleventy ${last('eleventy')} s, io ${last('io')} s, peak ${Math.round(peak)} MB\n`
-      )
+      fs.rmSync(path.join(work, 'remark'), {recursive: true, force: true})
+      samples.remark.push(await runner('remark', [path.join(corpus, 'articles'), path.join(work, 'remark')]))
+      fs.rmSync(path.join(work, 'eleventy'), {recursive: true, force: true})
+      samples.eleventy.push(await runner('eleventy', [path.join(corpus, 'articles'), path.join(work, 'eleventy')]))
+      fs.rmSync(path.join(work, 'eleventy6'), {recursive: true, force: true})
+      samples.eleventy6.push(await runner('eleventy6', [corpus, path.join(work, 'eleventy6-input'), path.join(work, 'eleventy6')]))
+      const outputs = path.join(work, 'outputs.json')
+      fs.writeFileSync(outputs, JSON.stringify(listFiles(site).map(({file, size: bytes}) => [file, bytes])))
+      fs.rmSync(path.join(work, 'io'), {recursive: true, force: true})
+      samples.io.push(await runner('io', [corpus, outputs, path.join(work, 'io')]))
+      log(`${size} articles, run ${index + 1}/${runs}: ${commands.map((name) => `${name} ${samples[name].at(-1)!.seconds.toFixed(2)} s`).join(', ')}`)
     }
-    const cold = median(samples.cold)
-    const result: SizeResult = {
+    const seconds = (name: Command | FirstRun) => median(samples[name].map((sample) => sample.seconds))
+    const rss = (name: Command | FirstRun) => Math.round(Math.max(...samples[name].map((sample) => sample.peakRssMb)))
+    const ours = ['cold', 'nochange', 'onechange', 'check', 'status', 'sync_check', 'report', ...firstRuns] as const
+    const cold = seconds('cold')
+    const result = {
       articles: size,
-      cold_s: round(cold),
-      nochange_s: round(median(samples.nochange)),
-      onechange_s: round(median(samples.onechange)),
-      remark_s: round(median(samples.remark)),
-      eleventy_s: round(median(samples.eleventy)),
-      io_s: round(median(samples.io)),
-      peak_rss_mb: Math.round(peak),
-      cold_vs_remark: round(cold / median(samples.remark)),
-      cold_vs_eleventy: round(cold / median(samples.eleventy)),
-      nochange_vs_cold: round(median(samples.nochange) / cold),
-      onechange_vs_cold: round(median(samples.onechange) / cold)
-    }
+      site_mb: megabytes(listFiles(site)),
+      eleventy6_mb: megabytes(listFiles(path.join(work, 'eleventy6'))),
+      ...Object.fromEntries([...commands, ...firstRuns].map((name) => [`${name}_s`, round(seconds(name))])),
+      ...Object.fromEntries([...commands, ...firstRuns].map((name) => [`${name}_rss_mb`, rss(name)])),
+      peak_rss_mb: Math.max(...ours.map(rss)),
+      cold_vs_remark: round(cold / seconds('remark')),
+      cold_vs_eleventy: round(cold / seconds('eleventy')),
+      cold_vs_eleventy6: round(cold / seconds('eleventy6')),
+      cold_vs_io: round(cold / seconds('io')),
+      nochange_vs_cold: round(seconds('nochange') / cold),
+      onechange_vs_cold: round(seconds('onechange') / cold),
+      check_vs_cold: round(seconds('check') / cold),
+      status_vs_cold: round(seconds('status') / cold),
+      sync_check_vs_cold: round(seconds('sync_check') / cold)
+    } as SizeResult
     results.push(result)
   } finally {
-    await fs.rm(work, {recursive: true, force: true})
+    fs.rmSync(work, {recursive: true, force: true})
   }
 }
 
 const report = {
-  machine: {cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}`},
+  machine: {cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}`, loadavg: os.loadavg().map((load) => Math.round(load * 100) / 100)},
   runs,
+  seconds: Math.round((Date.now() - started) / 1000),
   sizes: results
 }
-await fs.writeFile(out, `${JSON.stringify(report, null, 2)}\n`)
-printTable(results)
-process.stdout.write(`\nWritten to ${path.relative(process.env.INIT_CWD ?? process.cwd(), out) || out}\n`)
+fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
+printTables(results)
+process.stdout.write(`\nWritten to ${path.relative(process.env.INIT_CWD ?? process.cwd(), out) || out} (${report.seconds} s)\n`)
 
 /** Edit one French sentence of one article and one translation of another, as a day's fix would. */
-async function changeOneSentenceAndOneTranslation(corpus: string, run: number): Promise<void> {
-  const articles = (await fs.readdir(path.join(corpus, 'articles'))).sort()
+function changeOneSentenceAndOneTranslation(corpus: string, run: number): void {
+  const articles = fs.readdirSync(path.join(corpus, 'articles')).sort()
   const french = path.join(corpus, 'articles', articles[run % articles.length]!)
-  const text = await fs.readFile(french, 'utf8')
-  await fs.writeFile(french, text.replace(/ personnes /, ` personnes environ `))
+  fs.writeFileSync(french, fs.readFileSync(french, 'utf8').replace(/ a (annoncé|confirmé|rappelé) /, ' a aussi $1 '))
   const other = articles[(run + Math.floor(articles.length / 2)) % articles.length]!.replace(/\.md$/, '.json')
   const resource = path.join(corpus, 'locales', 'en', other)
-  const entries = JSON.parse(await fs.readFile(resource, 'utf8')) as Record<string, string>
+  const entries = JSON.parse(fs.readFileSync(resource, 'utf8')) as Record<string, string>
   const key = Object.keys(entries)[1]!
-  entries[key] = `${entries[key]!.slice(0, -1)} indeed.`
-  await fs.writeFile(resource, `${JSON.stringify(entries, null, 2)}\n`)
+  entries[key] = entries[key]!.replace(/([.?!”]*)$/, ' indeed$1')
+  fs.writeFileSync(resource, `${JSON.stringify(entries, null, 2)}\n`)
+}
+
+function listFiles(root: string): Array<{file: string; size: number}> {
+  if (!fs.existsSync(root)) return []
+  return fs
+    .readdirSync(root, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = path.join(entry.parentPath, entry.name)
+      return {file: path.relative(root, full), size: fs.statSync(full).size}
+    })
+}
+
+function megabytes(files: ReadonlyArray<{size: number}>): number {
+  return Math.round(files.reduce((sum, file) => sum + file.size, 0) / 1e5) / 10
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
 }
 
-function printTable(rows: SizeResult[]): void {
-  const columns: Array<[string, (row: SizeResult) => string]> = [
+function printTables(rows: SizeResult[]): void {
+  const percent = (value: number) => `${(value * 100).toFixed(1)} %`
+  const table = (columns: Array<[string, (row: SizeResult) => string]>) => {
+    const cells = [columns.map(([title]) => title), ...rows.map((row) => columns.map(([, cell]) => cell(row)))]
+    const widths = columns.map((_, index) => Math.max(...cells.map((line) => line[index]!.length)))
+    for (const line of cells) process.stdout.write(`${line.map((cell, index) => cell.padStart(widths[index]!)).join('  ')}\n`)
+    process.stdout.write('\n')
+  }
+  table([
     ['articles', (row) => String(row.articles)],
     ['cold s', (row) => row.cold_s.toFixed(2)],
-    ['no change s', (row) => `${row.nochange_s.toFixed(2)} (${(row.nochange_vs_cold * 100).toFixed(1)} %)`],
-    ['one change s', (row) => `${row.onechange_s.toFixed(2)} (${(row.onechange_vs_cold * 100).toFixed(1)} %)`],
+    ['no change s', (row) => `${row.nochange_s.toFixed(2)} (${percent(row.nochange_vs_cold)})`],
+    ['one change s', (row) => `${row.onechange_s.toFixed(2)} (${percent(row.onechange_vs_cold)})`],
+    ['check s', (row) => `${row.check_s.toFixed(2)} (${percent(row.check_vs_cold)})`],
+    ['status s', (row) => `${row.status_s.toFixed(2)} (${percent(row.status_vs_cold)})`],
+    ['sync --check s', (row) => `${row.sync_check_s.toFixed(2)} (${percent(row.sync_check_vs_cold)})`],
+    ['review-report s', (row) => row.report_s.toFixed(2)],
+    ['first check/status/sync s', (row) => `${row.check_cold_s.toFixed(2)} / ${row.status_cold_s.toFixed(2)} / ${row.sync_check_cold_s.toFixed(2)}`]
+  ])
+  table([
+    ['articles', (row) => String(row.articles)],
     ['remark s', (row) => row.remark_s.toFixed(2)],
     ['eleventy s', (row) => row.eleventy_s.toFixed(2)],
-    ['io s', (row) => row.io_s.toFixed(2)],
-    ['peak RSS MB', (row) => String(row.peak_rss_mb)],
+    ['eleventy 6 pages s', (row) => row.eleventy6_s.toFixed(2)],
+    ['io floor s', (row) => row.io_s.toFixed(2)],
     ['cold/remark', (row) => `${row.cold_vs_remark.toFixed(2)}×`],
-    ['cold/eleventy', (row) => `${row.cold_vs_eleventy.toFixed(2)}×`]
-  ]
-  const cells = [columns.map(([title]) => title), ...rows.map((row) => columns.map(([, cell]) => cell(row)))]
-  const widths = columns.map((_, index) => Math.max(...cells.map((line) => line[index]!.length)))
-  for (const line of cells) process.stdout.write(`${line.map((cell, index) => cell.padStart(widths[index]!)).join('  ')}\n`)
+    ['cold/eleventy', (row) => `${row.cold_vs_eleventy.toFixed(2)}×`],
+    ['cold/eleventy 6', (row) => `${row.cold_vs_eleventy6.toFixed(2)}×`],
+    ['cold/io', (row) => `${row.cold_vs_io.toFixed(2)}×`],
+    ['site MB', (row) => `${row.site_mb} (eleventy 6: ${row.eleventy6_mb})`]
+  ])
+  table([
+    ['articles', (row) => String(row.articles)],
+    ...(['cold', 'nochange', 'onechange', 'check', 'status', 'sync_check', 'report', 'check_cold', 'eleventy6'] as const).map((name): [string, (row: SizeResult) => string] => [`${name} MB`, (row) => String(row[`${name}_rss_mb`])])
+  ])
 }
