@@ -3,9 +3,10 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {Heading, Paragraph} from 'mdast'
 import type {ArticleView, BriefCounts, BriefTitle, SourceBlock, TranslatedBlock} from './brief.js'
-import {masthead, renderPage} from './page.js'
+import {rowsHtml} from './html-columns.js'
+import {masthead, renderPage, serializedHtml} from './page.js'
 import {feedPath, indexPath, viewColumns, viewLabel, viewName, type BriefView} from './paths.js'
-import {identifySentences, mapSentences, toSafeHast, visitSentences} from './sanitize.js'
+import {identifySentences, toSafeHast, visitSentences} from './sanitize.js'
 import {sentenceLinkingScript} from './script.js'
 import type {UiLanguage, UiText} from './ui.js'
 
@@ -89,22 +90,9 @@ export function renderHtmlBrief(brief: HtmlBrief, ui: UiText): string {
     return [...ids]
   }
 
-  const rows = view.blocks.map((block, index) => {
-    const cells = [brief.source[index]!, ...columns.map((column) => column.blocks[index]!)]
-    return h(
-      'section.row',
-      {id: block.id},
-      cells.map((cell, position) => {
-        const lng = languages[position]!
-        const nodes = mapSentences(cell, (span, segments) =>
-          span.properties.tabIndex === undefined
-            ? span
-            : {...span, properties: {...span.properties, ariaDescribedBy: counterparts(segments, position)}}
-        )
-        return h(position === 0 ? 'div.source' : 'div.target', {lang: lng, dataLabel: names[position]}, nodes)
-      })
-    )
-  })
+  // Each column is serialized once per article (see `rowsHtml`), the view fills in the counterparts.
+  const columnsShown = languages.map((lng, position) => ({blocks: position === 0 ? brief.source : columns[position - 1]!.blocks, lng, label: names[position]!, source: position === 0}))
+  const rows = serializedHtml(rowsHtml(view.blocks.map((block) => block.id), columnsShown, counterparts))
 
   const source = [meta.source?.url ?? meta.source?.file, meta.source?.format].filter(Boolean).join(', ')
   // The page is named in its reader's language when that title is translated, in French otherwise.
@@ -140,7 +128,7 @@ export function renderHtmlBrief(brief: HtmlBrief, ui: UiText): string {
           ])
         ]),
         h('div.columns', {ariaHidden: 'true'}, names.map((name) => h('div', name))),
-        ...rows
+        rows
       ]),
       h('footer.page-footer', [
         h('p.how-to', t('brief.howTo')),

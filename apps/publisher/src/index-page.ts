@@ -5,6 +5,7 @@ import type {PhrasingContent, Root, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
+import {remarkFastEscape} from './markdown-escape.js'
 import {masthead, renderPage} from './page.js'
 import {briefPath, feedPath, indexPath, viewColumns, viewLabel, type BriefView} from './paths.js'
 import {remarkTableFromCells, renderCells} from './table-cells.js'
@@ -41,6 +42,7 @@ const stringifier = unified()
   .use(remarkStringify)
   // Rows serialized when their article was built are used as they are.
   .use(remarkTableFromCells)
+  .use(remarkFastEscape)
   .freeze()
 
 /**

@@ -1,12 +1,12 @@
 import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
 import {sentenceToMarkdown} from '@briefs/segment'
-import type {List, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast'
+import type {List, Paragraph, PhrasingContent, Root, RootContent, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
 import type {ArticleView, BriefCounts, BriefTitle} from './brief.js'
 import {missingMarker, reviewFlag} from './brief.js'
+import {remarkFastEscape} from './markdown-escape.js'
 import {remarkTableFromCells, renderCells} from './table-cells.js'
 import type {UiText} from './ui.js'
 
@@ -17,6 +17,7 @@ const stringifier = unified()
   .use(function () {
     ;(this.data().toMarkdownExtensions ??= []).push(sentenceToMarkdown())
   })
+  .use(remarkFastEscape)
   .freeze()
 
 const stringify = (tree: Root) => stringifier.stringify(tree)
@@ -29,8 +30,7 @@ const stringify = (tree: Root) => stringifier.stringify(tree)
 export function renderColumnCells(view: ArticleView, contents: PhrasingContent[][]): string[] {
   return renderCells(
     stringify,
-    // `cell` rewrites line breaks in place: work on copies, the HTML brief renders the same nodes.
-    contents.map((children, index) => cellContent(view.blocks[index]!.kind === 'heading', structuredClone(children)))
+    contents.map((children, index) => cellContent(view.blocks[index]!.kind === 'heading', children))
   )
 }
 
@@ -112,17 +112,37 @@ function metadataList(view: ArticleView, columns: MarkdownColumn[], ui: UiText, 
  * A table cell holds one line: soft line breaks read as spaces, hard breaks
  * as `<br>`. Inline code and inline HTML may span lines too (a newline reads
  * as a space in both), and inline HTML is written raw, so its `|` is escaped
- * here (GFM unescapes `\|` in a cell before parsing its content).
+ * here (GFM unescapes `\|` in a cell before parsing its content). The HTML
+ * brief renders the same nodes: what changes is copied, the rest shared.
  */
 function cellContent(heading: boolean, children: PhrasingContent[]): PhrasingContent[] {
-  const node: TableCell = {type: 'tableCell', children: heading ? [{type: 'strong', children}] : children}
-  visit(node, (child, index, parent) => {
-    if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
-    if (child.type === 'inlineCode') child.value = child.value.replace(/\n/g, ' ')
-    if (child.type === 'html') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\|/g, '\\|')
-    if (child.type === 'break' && parent && index !== undefined) {
-      parent.children[index] = {type: 'html', value: '<br>'}
-    }
+  const content = oneLine(children)
+  return heading ? [{type: 'strong', children: content}] : content
+}
+
+function oneLine(nodes: PhrasingContent[]): PhrasingContent[] {
+  let copy: PhrasingContent[] | undefined
+  nodes.forEach((node, index) => {
+    const changed = oneLineNode(node)
+    if (changed !== node) (copy ??= [...nodes])[index] = changed
   })
-  return node.children
+  return copy ?? nodes
+}
+
+function oneLineNode(node: PhrasingContent): PhrasingContent {
+  switch (node.type) {
+    case 'text':
+      return /\n/.test(node.value) ? {...node, value: node.value.replace(/[ \t]*\n[ \t]*/g, ' ')} : node
+    case 'inlineCode':
+      return node.value.includes('\n') ? {...node, value: node.value.replace(/\n/g, ' ')} : node
+    case 'html':
+      return /[\n|]/.test(node.value) ? {...node, value: node.value.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\|/g, '\\|')} : node
+    case 'break':
+      return {type: 'html', value: '<br>'}
+    default: {
+      if (!('children' in node)) return node
+      const children = oneLine(node.children as PhrasingContent[])
+      return children === node.children ? node : ({...node, children} as PhrasingContent)
+    }
+  }
 }

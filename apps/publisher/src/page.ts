@@ -1,4 +1,5 @@
-import type {Element, ElementContent, Root} from 'hast'
+import {randomBytes} from 'node:crypto'
+import type {Element, ElementContent, Root, Text} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {contentSecurityPolicy} from './csp.js'
@@ -30,9 +31,19 @@ export interface PageShell {
  * that allows nothing else, `hreflang` alternates, title and description.
  * Every piece of corpus text inside `body` is a hast text node or went
  * through the sanitizer; hast-util-to-html escapes it.
+ *
+ * Everything but the title, the description and the body is the same on
+ * every page of a view (stylesheet, script, policy, alternates): that
+ * chrome is serialized once per build, as a template the three are written
+ * into, escaped as hast-util-to-html escapes them.
  */
 export function renderPage(shell: PageShell, body: ElementContent[]): string {
-  const tree: Root = {
+  const [beforeTitle, beforeDescription, beforeBody, end] = pageTemplate(shell)
+  return `${beforeTitle}${toHtml({type: 'text', value: shell.title})}${beforeDescription}${attributeValue(shell.description)}${beforeBody}${serializeBody(body)}${end}`
+}
+
+function pageTree(shell: PageShell, body: ElementContent[]): Root {
+  return {
     type: 'root',
     children: [
       {type: 'doctype'},
@@ -52,7 +63,67 @@ export function renderPage(shell: PageShell, body: ElementContent[]): string {
       ])
     ]
   }
-  return `${toHtml(tree)}\n`
+}
+
+/** Private-use characters and a random nonce: markers no corpus text can hold, which hast-util-to-html writes as they are. */
+const nonce = randomBytes(8).toString('hex')
+const marker = (name: string) => `\uE000${nonce}:${name}\uE001`
+
+const templates = new Map<string, string[]>()
+
+/** The page of `shell` serialized once, cut where the title, the description and the body go. */
+function pageTemplate(shell: PageShell): string[] {
+  const key = JSON.stringify([shell.lng, shell.alternates, shell.feed, shell.script, shell.wide])
+  let template = templates.get(key)
+  if (!template) {
+    const html = `${toHtml(pageTree({...shell, title: marker('title'), description: marker('description')}, [{type: 'text', value: marker('body')}]))}\n`
+    template = html.split(new RegExp(`${marker('title')}|${marker('description')}|${marker('body')}`))
+    if (template.length !== 4) throw new Error(`Unexpected page template in ${template.length} parts, expected 4`)
+    templates.set(key, template)
+  }
+  return template
+}
+
+/** An attribute value as hast-util-to-html writes it (double quotes, escaped). */
+function attributeValue(value: string): string {
+  const html = toHtml({type: 'element', tagName: 'meta', properties: {content: value}, children: []})
+  return html.slice(html.indexOf('"') + 1, html.lastIndexOf('"'))
+}
+
+/** HTML serialized already (by hast-util-to-html), put in a page as it is: see `serializedHtml`. */
+const serialized = new WeakMap<Text, string>()
+
+/**
+ * A node standing for HTML that hast-util-to-html wrote already (a brief's
+ * rows, whose columns are serialized once per article): `renderPage`
+ * writes it as it is. It is a text node holding a marker, so the tree stays
+ * plain hast; nothing from the corpus can make one.
+ */
+export function serializedHtml(html: string): Text {
+  const node: Text = {type: 'text', value: marker(`html-${serializedCount++}`)}
+  serialized.set(node, html)
+  return node
+}
+let serializedCount = 0
+
+function serializeBody(body: ElementContent[]): string {
+  const inserts = new Map<string, string>()
+  const find = (nodes: readonly ElementContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text' && serialized.has(node)) inserts.set(node.value, serialized.get(node)!)
+      else if (node.type === 'element') find(node.children)
+    }
+  }
+  find(body)
+  const html = toHtml({type: 'root', children: body})
+  if (inserts.size === 0) return html
+  let count = 0
+  const written = html.replace(new RegExp(`\uE000${nonce}:html-\\d+\uE001`, 'g'), (found) => {
+    count++
+    return inserts.get(found) ?? found
+  })
+  if (count !== inserts.size) throw new Error(`Unexpected ${count} serialized parts in a page, expected ${inserts.size}`)
+  return written
 }
 
 /** The band at the top of every page: the site's name (home) and the language versions. */

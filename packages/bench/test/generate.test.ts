@@ -1,38 +1,39 @@
-import fs from 'node:fs/promises'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {corpusLayout, listArticleIds, loadArticle, readResource} from '@briefs/corpus'
 import {loadBitext} from '@briefs/bitext'
+import {checkCorpus} from '@briefs/qa'
 import {describe, expect, it} from 'vitest'
 import {generateCorpus} from '../src/generate.js'
 
-async function snapshot(directory: string): Promise<Map<string, string>> {
-  const entries = await fs.readdir(directory, {recursive: true, withFileTypes: true})
+function snapshot(directory: string): Map<string, string> {
   const files = new Map<string, string>()
-  for (const entry of entries.filter((each) => each.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs.readdirSync(directory, {recursive: true, withFileTypes: true}).filter((each) => each.isFile())) {
     const full = path.join(entry.parentPath, entry.name)
-    files.set(path.relative(directory, full), await fs.readFile(full, 'utf8'))
+    files.set(path.relative(directory, full), fs.readFileSync(full, 'utf8'))
   }
-  return files
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'briefs-bench-test-'))
+
 describe('the synthetic corpus', () => {
-  it('is the same for the same seed and differs for another', async () => {
-    const [a, b, c] = await Promise.all([1, 2, 3].map(() => fs.mkdtemp(path.join(os.tmpdir(), 'briefs-bench-test-'))))
-    await generateCorpus(a!, 5)
-    await generateCorpus(b!, 5)
-    await generateCorpus(c!, 5, 7)
-    expect(await snapshot(b!)).toEqual(await snapshot(a!))
-    expect(await snapshot(c!)).not.toEqual(await snapshot(a!))
+  it('is the same for the same seed and differs for another', () => {
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()]
+    generateCorpus(a, 5)
+    generateCorpus(b, 5)
+    generateCorpus(c, 5, {seed: 7})
+    expect(snapshot(b)).toEqual(snapshot(a))
+    expect(snapshot(c)).not.toEqual(snapshot(a))
   })
 
-  it('holds valid, fully translated and reviewed articles of about 600 words with the constructs that matter', async () => {
-    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-bench-test-'))
-    const {corpus, articles} = await generateCorpus(directory, 4)
+  it('holds valid articles of about 600 words with the constructs that matter, translated and reviewed (clean)', async () => {
+    const {corpus, articles} = generateCorpus(tempDir(), 4, {clean: true})
     const layout = corpusLayout(corpus)
     const ids = await listArticleIds(layout)
     expect(ids).toHaveLength(articles)
-    const markdown = (await Promise.all(ids.map((id) => fs.readFile(layout.articleFile(id), 'utf8')))).join('\n')
+    const markdown = ids.map((id) => fs.readFileSync(layout.articleFile(id), 'utf8')).join('\n')
     for (const construct of ['« ', ' »', 'M. ', 'p. ex.', '.000 ', ' %*', '](https://www.reuters.com/', '\n## ']) expect(markdown).toContain(construct)
     for (const id of ids) {
       const article = await loadArticle(layout, id)
@@ -46,5 +47,18 @@ describe('the synthetic corpus', () => {
         expect((await loadBitext(layout, article, lng)).counts.reviewed).toBe(article.segments.length)
       }
     }
+    // A translator's work, numbers, names, links and marks carried over: nothing for the checks to find.
+    const checked = await checkCorpus({corpus})
+    expect(checked.files.flatMap((file) => file.messages.map((message) => `${message.ruleId}: ${message.reason}`))).toEqual([])
   })
+
+  it('has, as a desk has, a few drafts, missing translations and faults the checks find: under one finding per article', async () => {
+    const {corpus} = generateCorpus(tempDir(), 40)
+    const checked = await checkCorpus({corpus})
+    const findings = checked.files.flatMap((file) => file.messages)
+    expect(findings.length).toBeGreaterThan(0)
+    expect(findings.length).toBeLessThan(40)
+    const planted = ['missing-translation', 'number-mismatch', 'end-punctuation', 'whitespace', 'markup-parity']
+    for (const message of findings) expect(planted, message.reason).toContain(message.ruleId)
+  }, 120_000)
 })
