@@ -2,10 +2,10 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {corpusLayout, listArticleIds, readCorpusConfig, sourceLanguage, stringifyJson, writeFileAtomic, writeFileAtomicSync, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, listArticleIds, readCorpusConfig, readCorpusSettings, sourceLanguage, stringifyJson, type TargetLanguage} from '@briefs/corpus'
 import {VFile} from 'vfile'
-import {buildArticle, createRenderContext, type BuiltArticle, type RenderSettings} from './build-article.js'
-import {articleInputs, currentKey, outputsIntact, readManifest, rendererVersion, writeManifest, type CachedArticle, type Manifest} from './cache.js'
+import {buildArticle, createRenderContext, type ArticleJob, type RenderSettings} from './build-article.js'
+import {articleInputs, inputStats, outputsIntact, readManifest, rendererVersion, sameInputs, writeManifest, type CachedArticle, type Manifest} from './cache.js'
 import {renderAtomFeed} from './feed.js'
 import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
 import {deserializeFiles} from './messages.js'
@@ -14,6 +14,7 @@ import {buildInThreads} from './pool.js'
 import {failure} from './render-article.js'
 import {diskProblem, isTemporaryFileName, openSite, SiteLockedError, type SiteLockOptions, type SiteTransaction} from './site.js'
 import {loadUi, uiLanguageProblem} from './ui.js'
+import {writeSiteFile} from './write-outputs.js'
 
 export interface BuildOptions {
   /** The corpus folder (with `articles/`, `segments/`, `locales/`). */
@@ -101,6 +102,14 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
   }
   // A folder that is not a corpus is refused before the site is touched at all.
   if (!(await listIds())) return result
+  let maxArticleKb: number
+  try {
+    maxArticleKb = layout.maxArticleKb ?? (await readCorpusSettings(layout.root)).maxArticleKb
+  } catch (error) {
+    result.failed = true
+    result.files.push(failure(error, layout.configFile))
+    return result
+  }
 
   // Everything is written into a staging copy of `out`, swapped in at the end: a failed or killed build leaves the site as it was.
   const site = await openSiteOrReport(options.out, options.lock, result)
@@ -112,14 +121,14 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
       await site.abort()
       return result
     }
-    const manifest = await buildInto(site, ids, layout, languages, onlyReviewed, options, result)
+    const manifest = await buildInto(site, ids, layout, languages, onlyReviewed, maxArticleKb, options, result)
     if (result.failed) {
       await site.abort()
       return result
     }
     await site.commit()
     // The cache describes the site as published: written after the swap, never for a failed build.
-    if (options.cacheDir && manifest) await writeManifestOrWarn(options.cacheDir, manifest, result)
+    if (options.cacheDir && manifest) writeManifestOrWarn(options.cacheDir, manifest, result)
   } catch (error) {
     await site.abort()
     reportSiteError(error, options.out, result)
@@ -144,9 +153,9 @@ async function corpusLanguages(layout: ReturnType<typeof corpusLayout>, asked: r
 }
 
 /** The site is published by now: a cache that cannot be written only costs the next build time, so it is a warning. */
-async function writeManifestOrWarn(cacheDir: string, manifest: Manifest, result: BuildResult): Promise<void> {
+function writeManifestOrWarn(cacheDir: string, manifest: Manifest, result: BuildResult): void {
   try {
-    await writeManifest(cacheDir, manifest)
+    writeManifest(cacheDir, manifest)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (diskProblem(error, 'the cache') === undefined) throw error
@@ -185,47 +194,50 @@ async function buildInto(
   layout: ReturnType<typeof corpusLayout>,
   languages: readonly TargetLanguage[],
   onlyReviewed: boolean,
+  maxArticleKb: number,
   options: Readonly<BuildOptions>,
   result: BuildResult
 ): Promise<Manifest | undefined> {
   // What the cache already holds, still valid for these inputs and this renderer.
   const renderer = options.cacheDir ? await rendererVersion() : ''
-  const previous = options.cacheDir ? await readManifest(options.cacheDir) : undefined
+  const previous = options.cacheDir ? readManifest(options.cacheDir) : undefined
   const buildSettings = JSON.stringify({languages, onlyReviewed, maxArticleKb: layout.maxArticleKb})
-  const usable = previous && previous.renderer === renderer && previous.settings === buildSettings && previous.out === path.resolve(options.out) ? previous.articles : {}
-  const built = new Map<string, BuiltArticle>()
-  const keys = new Map<string, Pick<CachedArticle, 'key' | 'inputs'>>()
-  const stale: string[] = []
-  if (options.cacheDir) {
-    await mapLimited(ids, 64, async (id) => {
-      const cached = Object.hasOwn(usable, id) ? usable[id] : undefined
-      const current = await currentKey(articleInputs(layout, id, languages), cached, renderer, languages, onlyReviewed)
-      keys.set(id, current)
-      if (cached && cached.key === current.key && (await outputsIntact(options.out, cached.outputs))) built.set(id, cached)
-      else stale.push(id)
-    })
-  } else {
-    stale.push(...ids)
+  const usable = previous && previous.renderer === renderer && previous.settings === buildSettings && previous.out === site.out ? previous.articles : new Map<string, CachedArticle>()
+  // An article whose input files kept their size and modification time, and whose briefs are in the site as written, is not even read.
+  const done = new Map<string, CachedArticle>()
+  const stats = new Map<string, CachedArticle['inputs']>()
+  const jobs: ArticleJob[] = []
+  for (const id of ids) {
+    const cached = usable.get(id)
+    const inputs = options.cacheDir ? inputStats(articleInputs(layout, id, languages)) : []
+    stats.set(id, inputs)
+    if (cached && sameInputs(cached, inputs) && outputsIntact(site.out, cached.outputs)) done.set(id, cached)
+    else jobs.push({id, cached: cached ? {key: cached.key, outputs: cached.outputs} : undefined})
   }
-  result.cached = built.size
-  stale.sort()
 
-  // Nothing to render: the site may need no change at all, and then is not even copied.
-  const staging = stale.length > 0 || options.shard ? await site.stage() : undefined
-  const settings: RenderSettings = {corpus: layout.root, out: staging ?? path.resolve(options.out), languages, onlyReviewed, maxArticleKb: layout.maxArticleKb}
+  const settings: RenderSettings = {corpus: layout.root, out: site.out, staging: site.staging, languages, onlyReviewed, maxArticleKb, renderer}
   // A thread costs a fresh copy of every module: worth it for a corpus, not for the few articles of a day's fix.
-  const threads = options.workers ?? (stale.length < minimumForThreads ? 1 : availableParallelism())
-  if (stale.length > 0) {
+  const threads = options.workers ?? (jobs.length < minimumForThreads ? 1 : availableParallelism())
+  result.cached = done.size
+  if (jobs.length > 0) {
     const context = createRenderContext(settings)
-    const here = (id: string) => buildArticle(context, settings.out, id)
-    for (const [id, article] of await buildInThreads(stale, threads, settings, here)) built.set(id, article)
+    for (const [id, built] of await buildInThreads(jobs, threads, settings, (job) => buildArticle(context, job))) {
+      // Read again, the same bytes as before: the cached article stands (its input stats are the new ones).
+      if (built.unchanged) {
+        done.set(id, {...usable.get(id)!, inputs: stats.get(id)!})
+        result.cached++
+      } else {
+        done.set(id, {...built.built, inputs: stats.get(id)!})
+        if (built.written) site.put(id)
+      }
+    }
   }
 
   const entries: IndexEntry[] = []
-  const manifest: Manifest = {renderer, out: path.resolve(options.out), settings: buildSettings, articles: {}}
+  const manifest: Manifest = {renderer, out: site.out, settings: buildSettings, articles: new Map()}
   const published: string[] = []
   for (const id of ids) {
-    const article = built.get(id)!
+    const article = done.get(id)!
     result.files.push(...deserializeFiles(article.messages, layout.root))
     result.failed ||= article.failed
     if (article.entry) {
@@ -240,32 +252,28 @@ async function buildInto(
     }
     if (article.withheld) result.withheld.push(id)
     // A failure is not cached: it may come from the machine (a full disk), not from the inputs.
-    if (options.cacheDir && !article.failed) manifest.articles[id] = {...article, ...keys.get(id)!}
+    if (options.cacheDir && !article.failed) manifest.articles.set(id, article)
   }
   if (result.failed) return undefined
   if (options.shard) {
     // `ids` of the part: the articles published, so the index step removes the others' earlier briefs.
-    await writeFileAtomic(path.join(staging!, shardPath(options.shard)), stringifyJson({ids: published, entries, languages} satisfies ShardPart), {durable: false})
+    const name = shardPath(options.shard)
+    if (writeSiteFile(site, name, stringifyJson({ids: published, entries, languages} satisfies ShardPart)).written) site.put(name)
   } else {
     // The indexes list every article published: rendered again only when an entry changed (or a file of them did).
     const indexKey = createHash('sha256').update(`${renderer}\0${buildSettings}\0`).update(JSON.stringify(entries)).digest('hex')
     const cachedIndex = usable === previous?.articles ? previous?.index : undefined
-    const indexIntact = options.cacheDir !== undefined && cachedIndex?.key === indexKey && (await outputsIntact(options.out, cachedIndex.outputs))
-    const keep = new Set(published)
-    if (indexIntact && !staging && (await staleBriefFolders(options.out, keep)).length === 0) {
-      manifest.index = cachedIndex
-    } else {
-      const target = await site.stage()
-      manifest.index = indexIntact ? cachedIndex : {key: indexKey, outputs: writeIndexes(target, entries, languages)}
-      await removeStaleBriefs(target, keep)
-    }
+    const indexIntact = options.cacheDir !== undefined && cachedIndex?.key === indexKey && outputsIntact(site.out, cachedIndex.outputs)
+    manifest.index = indexIntact ? cachedIndex : {key: indexKey, outputs: writeIndexes(site, entries, languages)}
+    for (const folder of await staleBriefFolders(site.out, new Set(published))) site.remove(folder)
   }
   return manifest
 }
 
 /**
- * The indexes and feeds of a sharded build, once every shard is built:
- * from the parts the shards left in `out/.shards/`.
+ * Write the indexes and feeds of the shards built into `out` (each
+ * `briefs build --shard k/n`) once, from their parts in `out/.shards/`;
+ * a missing shard fails the step and leaves `out` as it was.
  */
 export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'languages' | 'lock'>> & {shards: number}): Promise<{articles: number; files: VFile[]; failed: boolean}> {
   let languages = options.languages
@@ -279,9 +287,9 @@ export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'l
       const relative = shardPath({index, count: options.shards})
       let part: ShardPart
       try {
-        part = JSON.parse(await fs.readFile(path.join(await site.stage(), relative), 'utf8')) as ShardPart
+        part = JSON.parse(await fs.readFile(path.join(site.out, relative), 'utf8')) as ShardPart
       } catch {
-        const file = new VFile({path: path.join(path.resolve(options.out), relative)})
+        const file = new VFile({path: path.join(site.out, relative)})
         const message = file.message(`Unexpected missing shard ${index} of ${options.shards}, expected every shard built before the index`, {ruleId: 'shard', source: 'briefs'})
         message.fatal = true
         await site.abort()
@@ -290,7 +298,7 @@ export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'l
       // Every shard was built in the languages of the first (or those asked for): the indexes list those.
       languages ??= part.languages
       if (part.languages.join() !== languages.join()) {
-        const file = new VFile({path: path.join(path.resolve(options.out), relative)})
+        const file = new VFile({path: path.join(site.out, relative)})
         const message = file.message(`Unexpected shard ${index} built in ${part.languages.join(', ')}, expected ${languages.join(', ')} as the others`, {ruleId: 'shard', source: 'briefs'})
         message.fatal = true
         await site.abort()
@@ -299,8 +307,8 @@ export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'l
       ids.push(...part.ids)
       entries.push(...part.entries)
     }
-    writeIndexes(await site.stage(), entries, languages ?? [])
-    await removeStaleBriefs(await site.stage(), new Set(ids))
+    writeIndexes(site, entries, languages ?? [])
+    for (const folder of await staleBriefFolders(site.out, new Set(ids))) site.remove(folder)
     await site.commit()
     return {articles: entries.length, files: [], failed: false}
   } catch (error) {
@@ -322,44 +330,27 @@ function shardPath(shard: {index: number; count: number}): string {
   return path.join('.shards', `${shard.index}-of-${shard.count}.json`)
 }
 
-function writeIndexes(out: string, entries: IndexEntry[], languages: readonly TargetLanguage[]): CachedArticle['outputs'] {
+/** Write the indexes and feeds that changed into the staging folder; returns every one's stat as it will be in the site. */
+function writeIndexes(site: SiteTransaction, entries: IndexEntry[], languages: readonly TargetLanguage[]): CachedArticle['outputs'] {
   const views = briefViews(languages)
   const readers = readerLanguages(languages)
   const ui = loadUi()
   const files = [
-    {path: 'index.md', content: renderMarkdownIndex(entries, views, ui.text(sourceLanguage))},
+    {path: 'index.md', render: () => renderMarkdownIndex(entries, views, ui.text(sourceLanguage))},
     ...readers.flatMap((reader) => [
-      {path: indexPath(reader), content: renderHtmlIndex(entries, views, readers, ui.text(reader))},
-      {path: feedPath(reader), content: renderAtomFeed(entries, views, ui.text(reader))}
+      {path: indexPath(reader), render: () => renderHtmlIndex(entries, views, readers, ui.text(reader))},
+      {path: feedPath(reader), render: () => renderAtomFeed(entries, views, ui.text(reader))}
     ])
   ]
+  // One at a time: a large corpus's index is a few megabytes, held only while it is written.
   return files.map((file) => {
-    const stat = writeFileAtomicSync(path.join(out, file.path), file.content, {durable: false})
-    return {path: file.path, size: stat.size, mtimeMs: stat.mtimeMs}
+    const {output, written} = writeSiteFile(site, file.path, file.render())
+    if (written) site.put(file.path)
+    return output
   })
 }
 
-/** `Promise.all` over `items`, at most `limit` at a time (file reads over thousands of articles). */
-async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = Array.from({length: items.length})
-  let next = 0
-  await Promise.all(
-    Array.from({length: Math.min(limit, items.length)}, async () => {
-      while (next < items.length) {
-        const index = next++
-        results[index] = await map(items[index]!, index)
-      }
-    })
-  )
-  return results
-}
-
-/** Drop the briefs of articles that left the corpus (or are left out), so the site matches it. */
-async function removeStaleBriefs(out: string, ids: Set<string>): Promise<void> {
-  for (const folder of await staleBriefFolders(out, ids)) await fs.rm(folder, {recursive: true})
-}
-
-/** The folders of `out` that hold only briefs (a build's own files) of articles not in `ids`. */
+/** The folders of `out` (names) that hold only briefs (a build's own files) of articles not in `ids`. */
 async function staleBriefFolders(out: string, ids: Set<string>): Promise<string[]> {
   let names: string[]
   try {
@@ -374,8 +365,8 @@ async function staleBriefFolders(out: string, ids: Set<string>): Promise<string[
     const stat = await fs.lstat(folder)
     if (!stat.isDirectory()) continue
     const inside = await fs.readdir(folder)
-    // Temporary files of a killed writer do not keep a folder (the staging copy leaves them out).
-    if (inside.filter((each) => !isTemporaryFileName(each)).every(isBriefFileName)) folders.push(folder)
+    // Temporary files of a killed writer do not keep a folder.
+    if (inside.filter((each) => !isTemporaryFileName(each)).every(isBriefFileName)) folders.push(name)
   }
   return folders
 }

@@ -1,9 +1,10 @@
-import {createHash} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
+import fsSync from 'node:fs'
 import fs from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {stringifyJson, writeFileAtomic, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import type {CorpusLayout, TargetLanguage} from '@briefs/corpus'
 import type {IndexEntry} from './index-page.js'
 import type {FileMessages} from './messages.js'
 import type {ArticleOutput} from './render-article.js'
@@ -31,12 +32,14 @@ export interface Manifest {
   out: string
   /** The build settings the entries were built with (languages, `onlyReviewed`): others invalidate them all. */
   settings: string
-  articles: Record<string, CachedArticle>
+  articles: Map<string, CachedArticle>
   /** The indexes and feeds written, and the hash of the index entries they list. */
   index?: {key: string; outputs: CachedArticle['outputs']}
 }
 
-const manifestName = 'manifest.json'
+/** One line per article: the manifest is written and read a line at a time, never as one string of the whole corpus. */
+const manifestName = 'manifest.jsonl'
+const manifestVersion = 2
 
 /**
  * The renderer's version: a hash of the code that renders (the dist files of
@@ -82,83 +85,100 @@ export function articleInputs(layout: CorpusLayout, id: string, languages: reado
   return [layout.articleFile(id), layout.segmentMapFile(id), ...languages.flatMap((lng) => [layout.resourceFile(lng, id), layout.reviewFile(lng, id)])]
 }
 
-export async function inputStats(files: readonly string[]): Promise<CachedArticle['inputs']> {
-  return Promise.all(
-    files.map(async (file) => {
-      try {
-        const stat = await fs.stat(file)
-        return [stat.size, stat.mtimeMs] as [number, number]
-      } catch {
-        return null
-      }
-    })
-  )
+/** Size and modification time of each file (`null`: absent), without the event loop: thousands of stats queue on libuv's small pool otherwise. */
+export function inputStats(files: readonly string[]): CachedArticle['inputs'] {
+  return files.map((file) => {
+    const stat = fsSync.statSync(file, {throwIfNoEntry: false})
+    return stat ? [stat.size, stat.mtimeMs] : null
+  })
 }
 
 /**
  * An article's cache key: the renderer, the build settings, and the bytes
- * of every input file. Content-addressed: touching a file without changing
- * it changes nothing.
+ * of every input file (`undefined`: absent), as the render reads them.
+ * Content-addressed: touching a file without changing it changes nothing.
  */
-export async function articleKey(files: readonly string[], renderer: string, languages: readonly TargetLanguage[], onlyReviewed: boolean): Promise<string> {
+export function articleKey(bytes: ReadonlyArray<Uint8Array | undefined>, renderer: string, languages: readonly TargetLanguage[], onlyReviewed: boolean): string {
   const hash = createHash('sha256').update(`${renderer}\0${languages.join(',')}\0${onlyReviewed}\0`)
-  for (const file of files) {
-    try {
-      hash.update(await fs.readFile(file)).update('\0')
-    } catch {
-      hash.update('absent\0')
-    }
+  for (const content of bytes) {
+    if (content === undefined) hash.update('absent\0')
+    else hash.update(content).update('\0')
   }
   return hash.digest('hex')
 }
 
-/**
- * The key of an article, read from the cache when none of its input files
- * changed size or modification time since (as git's index does), computed
- * from their bytes otherwise.
- */
-export async function currentKey(
-  files: readonly string[],
-  cached: CachedArticle | undefined,
-  renderer: string,
-  languages: readonly TargetLanguage[],
-  onlyReviewed: boolean
-): Promise<{key: string; inputs: CachedArticle['inputs']}> {
-  const inputs = await inputStats(files)
-  const unchanged = cached !== undefined && cached.inputs.length === inputs.length && inputs.every((stat, index) => sameStat(stat, cached.inputs[index]))
-  return {key: unchanged ? cached.key : await articleKey(files, renderer, languages, onlyReviewed), inputs}
+/** Whether none of an article's input files changed size or modification time since its key was computed (as git's index does). */
+export function sameInputs(cached: CachedArticle, inputs: CachedArticle['inputs']): boolean {
+  return cached.inputs.length === inputs.length && inputs.every((stat, index) => sameStat(stat, cached.inputs[index]))
 }
 
 function sameStat(a: [number, number] | null | undefined, b: [number, number] | null | undefined): boolean {
   return a === null || b === null || a === undefined || b === undefined ? a === b : a[0] === b[0] && a[1] === b[1]
 }
 
-export async function readManifest(cacheDir: string): Promise<Manifest | undefined> {
+/** The cache's manifest, or `undefined` when there is none or it cannot be read (the build then does without). */
+export function readManifest(cacheDir: string): Manifest | undefined {
+  let text: string
   try {
-    return JSON.parse(await fs.readFile(path.join(cacheDir, manifestName), 'utf8')) as Manifest
+    text = fsSync.readFileSync(path.join(cacheDir, manifestName), 'utf8')
   } catch {
-    // No cache yet, or a broken one: build without it.
+    return undefined
+  }
+  try {
+    const lines = text.split('\n')
+    const header = JSON.parse(lines[0]!) as Omit<Manifest, 'articles'> & {version: number}
+    if (header.version !== manifestVersion) return undefined
+    const manifest: Manifest = {renderer: header.renderer, out: header.out, settings: header.settings, articles: new Map()}
+    for (let index = 1; index < lines.length; index++) {
+      const line = lines[index]!
+      if (line === '') continue
+      const record = JSON.parse(line) as {article: string; cached: CachedArticle} | {index: NonNullable<Manifest['index']>}
+      if ('index' in record) manifest.index = record.index
+      else manifest.articles.set(record.article, record.cached)
+    }
+    return manifest
+  } catch {
+    // A broken manifest: build without it.
     return undefined
   }
 }
 
-export async function writeManifest(cacheDir: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(path.join(cacheDir, manifestName), stringifyJson(manifest), {durable: false})
+/** Write the manifest a line at a time into a temporary file, renamed over the old one: memory holds one article's line, not the corpus's. */
+export function writeManifest(cacheDir: string, manifest: Manifest): void {
+  fsSync.mkdirSync(cacheDir, {recursive: true})
+  const target = path.join(cacheDir, manifestName)
+  const temporary = path.join(cacheDir, `.${manifestName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const descriptor = fsSync.openSync(temporary, 'wx')
+  try {
+    const {renderer, out, settings} = manifest
+    let buffer = `${JSON.stringify({version: manifestVersion, renderer, out, settings})}\n`
+    for (const [article, cached] of manifest.articles) {
+      buffer += `${JSON.stringify({article, cached})}\n`
+      if (buffer.length > 1 << 16) {
+        fsSync.writeSync(descriptor, buffer)
+        buffer = ''
+      }
+    }
+    if (manifest.index) buffer += `${JSON.stringify({index: manifest.index})}\n`
+    fsSync.writeSync(descriptor, buffer)
+  } catch (error) {
+    fsSync.closeSync(descriptor)
+    fsSync.rmSync(temporary, {force: true})
+    throw error
+  }
+  fsSync.closeSync(descriptor)
+  fsSync.renameSync(temporary, target)
   // A build killed while writing the manifest left its temporary file: the lock is held, so none is in use.
-  for (const name of await fs.readdir(cacheDir)) {
-    if (isTemporaryFileName(name) && name.startsWith(`.${manifestName}.`)) await fs.rm(path.join(cacheDir, name), {force: true})
+  for (const name of fsSync.readdirSync(cacheDir)) {
+    if (isTemporaryFileName(name) && name !== path.basename(temporary) && name.startsWith(`.${manifestName}.`)) fsSync.rmSync(path.join(cacheDir, name), {force: true})
   }
 }
 
 /** Whether the files a cached article wrote are still there as written (not deleted, not edited). */
-export async function outputsIntact(out: string, outputs: CachedArticle['outputs']): Promise<boolean> {
+export function outputsIntact(out: string, outputs: CachedArticle['outputs']): boolean {
   for (const output of outputs) {
-    try {
-      const stat = await fs.stat(path.join(out, output.path))
-      if (stat.size !== output.size || stat.mtimeMs !== output.mtimeMs) return false
-    } catch {
-      return false
-    }
+    const stat = fsSync.statSync(path.join(out, output.path), {throwIfNoEntry: false})
+    if (!stat || stat.size !== output.size || stat.mtimeMs !== output.mtimeMs) return false
   }
   return true
 }

@@ -1,6 +1,6 @@
 import path from 'node:path'
-import {loadBitext, type TranslationUnit} from '@briefs/bitext'
-import {fileOfError, loadArticle, sourceLanguage, titleSegmentId, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import type {Bitext, TranslationUnit} from '@briefs/bitext'
+import {fileOfError, sourceLanguage, titleSegmentId, Translations, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {articleView, translateBlock, unitsByBlock, type ArticleView} from './brief.js'
@@ -36,18 +36,24 @@ export interface ArticleOutput {
   withheld?: boolean
 }
 
+/** An article's inputs as the render reads them: the article, then its bitext in each language (as `loadArticle` and `loadBitext` give them). */
+export interface ArticleSource {
+  article(): Article
+  bitext(article: Article, lng: TargetLanguage, translations: Translations): Bitext
+}
+
 /**
  * Render every brief of one article: parsed and segmented once, the French
  * rendered once, each language looked up, reviewed and rendered once, then
  * shown in every view that has it. A pure function of the corpus files (and
  * the renderer), so its result can be cached and computed on any thread.
  */
-export async function renderArticle(context: RenderContext, id: string): Promise<ArticleOutput> {
+export function renderArticle(context: RenderContext, id: string, inputs: ArticleSource): ArticleOutput {
   const {layout, languages, views, ui, translations, onlyReviewed} = context
   const files: VFile[] = []
   const output: ArticleOutput = {id, outputs: [], messages: [], counts: {briefs: 0, missing: 0, draft: 0, stale: 0}, failed: false}
   try {
-    const article = await loadArticle(layout, id)
+    const article = inputs.article()
     files.push(article.file)
     const view = articleView(article)
     const source = renderSourceBlocks(view)
@@ -58,7 +64,7 @@ export async function renderArticle(context: RenderContext, id: string): Promise
 
     const columns = new Map<TargetLanguage, MarkdownColumn & BriefColumn>()
     for (const lng of languages) {
-      const bitext = await loadBitext(layout, article, lng, {translations})
+      const bitext = inputs.bitext(article, lng, translations)
       if (bitext.resource) files.push(bitext.resource.file)
       if (bitext.ledger.file) files.push(bitext.ledger.file)
       const t = ui.text(lng).t

@@ -3,21 +3,40 @@ import fsSync from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
+import {writeFileAtomic} from '@briefs/corpus'
 import lockfile from 'proper-lockfile'
 
 /**
  * A build's hold on its site folder: the lock that keeps other builds out,
- * and a staging copy beside the site where everything is written. Nothing
- * touches the site itself until `commit`, which swaps the staging folder in
- * with two renames; `abort` drops it. A build killed at any point leaves the
- * site as it was before or after, and its leftovers are cleaned up by the
- * next build, which also puts the old site back if the kill fell between
- * the two renames (the site is then missing, for a few microseconds).
+ * and a staging folder beside the site where everything new is written.
+ * Nothing touches the site itself until `commit`:
+ *
+ * - into a site that does not exist yet, the staging folder is renamed to
+ *   it (one rename);
+ * - into an existing site, each new entry (an article's folder, an index)
+ *   replaces the site's, and each entry to remove goes: a journal listing
+ *   them is written first (flushed), then the renames are done, then the
+ *   journal is removed. A build killed during those renames leaves the
+ *   journal, and the next build (or anything opening the site) completes
+ *   them before anything else: a commit is never half done for longer.
+ *
+ * `abort` drops the staging folder: the site is as it was. A build killed
+ * before its commit leaves the site as it was; its leftovers are cleaned up
+ * by the next build. The work is what changed, not the size of the site: a
+ * day's fix renames a few folders.
  */
 export interface SiteTransaction {
-  /** The folder to write in, made on first call: a copy of the site (hard links), beside it. */
-  stage(): Promise<string>
-  /** Put the staging folder in place of the site (if one was made: else the site needed no change), then release the lock. */
+  /** The site as it is (read to compare with, never written before `commit`). */
+  readonly out: string
+  /** The folder to write in: its entries named by `put` replace the site's at `commit`. */
+  readonly staging: string
+  /** `staging/<name>` (a file or a folder, written by the caller) replaces `out/<name>` at commit. */
+  put(name: string): void
+  /** `out/<name>` (a file or folder) is removed at commit. */
+  remove(name: string): void
+  /** Whether anything is to be put or removed. */
+  readonly changed: boolean
+  /** Apply the changes to the site (when there are some: else the site needed none), then release the lock. */
   commit(): Promise<void>
   /** Drop the staging folder, then release the lock; the site is as it was. */
   abort(): Promise<void>
@@ -37,8 +56,8 @@ export class SiteLockedError extends Error {
   override name = 'SiteLockedError'
 }
 
-/** Names the build gives its own things beside `out`: `.<out>.briefs-lock`, `.<out>.briefs-staging-…`, `.<out>.briefs-old-…`. */
-function sibling(out: string, kind: 'lock' | 'staging' | 'old', unique?: string): string {
+/** Names the build gives its own things beside `out`: `.<out>.briefs-lock`, `-staging-…`, `-old-…`, `-journal`. */
+function sibling(out: string, kind: 'lock' | 'staging' | 'old' | 'journal', unique?: string): string {
   return path.join(path.dirname(out), `.${path.basename(out)}.briefs-${kind}${unique ? `-${unique}` : ''}`)
 }
 
@@ -47,9 +66,19 @@ export function isTemporaryFileName(name: string): boolean {
   return /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(name)
 }
 
+/** What a commit does, written before it starts so that a killed one is completed. */
+interface Journal {
+  /** Folder names beside `out`. */
+  staging: string
+  old: string
+  puts: string[]
+  removes: string[]
+}
+
 /**
  * Lock the site folder `out` (waiting for another build if asked to),
- * clean up what a killed build left, and stage a copy to write in.
+ * complete a commit a killed build left, clean up what it left, and make
+ * a staging folder to write in.
  */
 export async function openSite(out: string, options: Readonly<SiteLockOptions> = {}): Promise<SiteTransaction> {
   const resolved = path.resolve(out)
@@ -58,40 +87,58 @@ export async function openSite(out: string, options: Readonly<SiteLockOptions> =
   const release = await acquire(resolved, options, (error) => {
     compromised = error
   })
+  const unique = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const staging = sibling(resolved, 'staging', unique)
   try {
     await recover(resolved)
+    await fs.mkdir(staging)
   } catch (error) {
     await release().catch(() => {})
     throw error
   }
-  let staging: string | undefined
+  const puts = new Set<string>()
+  const removes = new Set<string>()
   let done = false
   const finish = async () => {
     done = true
     await release().catch(() => {})
   }
-  const drop = async () => {
-    if (staging) await fs.rm(staging, {recursive: true, force: true}).catch(() => {})
-  }
+  const drop = () => fs.rm(staging, {recursive: true, force: true}).catch(() => {})
   return {
-    async stage() {
-      if (done) throw new Error('The site transaction is already closed')
-      if (!staging) {
-        staging = sibling(resolved, 'staging', `${process.pid}-${randomBytes(4).toString('hex')}`)
-        await cloneTree(resolved, staging)
-      }
-      return staging
+    out: resolved,
+    staging,
+    put(name) {
+      puts.add(name)
+    },
+    remove(name) {
+      removes.add(name)
+    },
+    get changed() {
+      return puts.size > 0 || removes.size > 0
     },
     async commit() {
       if (done) throw new Error('The site transaction is already closed')
       try {
         if (compromised) throw new SiteLockedError(`Unexpected loss of the lock on ${resolved} (${compromised.message}), expected to hold it to the end: nothing was published`)
-        if (staging) await swap(resolved, staging)
+        if (puts.size > 0 || removes.size > 0) {
+          if (!(await exists(resolved))) {
+            // No site yet: the staging folder holds all of it.
+            await fs.rename(staging, resolved)
+          } else {
+            const journal: Journal = {staging: path.basename(staging), old: path.basename(sibling(resolved, 'old', unique)), puts: [...puts], removes: [...removes].filter((name) => !puts.has(name))}
+            await writeFileAtomic(sibling(resolved, 'journal'), `${JSON.stringify(journal)}\n`)
+            await apply(resolved, journal)
+            await fs.rm(sibling(resolved, 'journal'))
+          }
+        }
       } catch (error) {
-        await drop()
+        // Only a failure before the journal gets here with the site untouched; after it, the next build completes the commit.
+        if (!(await exists(sibling(resolved, 'journal')))) await drop()
         await finish()
         throw error
       }
+      await drop()
+      await fs.rm(sibling(resolved, 'old', unique), {recursive: true, force: true})
       await finish()
     },
     async abort() {
@@ -102,24 +149,47 @@ export async function openSite(out: string, options: Readonly<SiteLockOptions> =
   }
 }
 
-/** Put `staging` in place of `out` with two renames, and remove the old site. */
-async function swap(out: string, staging: string): Promise<void> {
-  const old = sibling(out, 'old', `${process.pid}-${randomBytes(4).toString('hex')}`)
-  let hadSite = true
-  try {
-    await fs.rename(out, old)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    hadSite = false
+/**
+ * Do what a journal says, as far as it is not done already: each staged
+ * entry replaces the site's (a folder moves the site's aside first: a
+ * rename cannot replace a folder that holds files), each entry to remove
+ * moves aside. Run again on the same journal, it completes the rest.
+ */
+async function apply(out: string, journal: Journal): Promise<void> {
+  const parent = path.dirname(out)
+  const staging = path.join(parent, journal.staging)
+  const old = path.join(parent, journal.old)
+  // Synchronous: a commit is a burst of renames, each one quick.
+  const moveAside = (name: string) => {
+    const target = path.join(out, name)
+    if (!fsSync.existsSync(target) && !isLink(target)) return
+    const aside = path.join(old, name)
+    fsSync.mkdirSync(path.dirname(aside), {recursive: true})
+    fsSync.renameSync(target, aside)
   }
-  try {
-    await fs.rename(staging, out)
-  } catch (error) {
-    // Put the site back before reporting: a failed swap publishes nothing.
-    if (hadSite) await fs.rename(old, out)
-    throw error
+  for (const name of journal.puts) {
+    const from = path.join(staging, name)
+    let stat
+    try {
+      stat = fsSync.lstatSync(from)
+    } catch {
+      // Done already.
+      continue
+    }
+    const to = path.join(out, name)
+    if (stat.isDirectory()) moveAside(name)
+    else fsSync.mkdirSync(path.dirname(to), {recursive: true})
+    fsSync.renameSync(from, to)
   }
-  if (hadSite) await fs.rm(old, {recursive: true, force: true})
+  for (const name of journal.removes) moveAside(name)
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fsSync.lstatSync(file).isSymbolicLink()
+  } catch {
+    return false
+  }
 }
 
 async function acquire(out: string, options: Readonly<SiteLockOptions>, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
@@ -151,22 +221,43 @@ async function acquire(out: string, options: Readonly<SiteLockOptions>, onCompro
 }
 
 /**
- * Clean up after a killed build (the lock is held): put the old site back
- * if the kill fell between the two renames of `commit`, then remove
- * staging and old folders.
+ * Clean up after a killed build (the lock is held): complete a commit it
+ * left half done (its journal), put back a site an earlier version of
+ * briefs had moved aside when killed between the two renames of its swap,
+ * then remove staging and old folders and the temporary files a killed
+ * writer left at the top of the site.
  */
 async function recover(out: string): Promise<void> {
+  const parent = path.dirname(out)
+  const journalFile = sibling(out, 'journal')
+  try {
+    const journal = JSON.parse(await fs.readFile(journalFile, 'utf8')) as Journal
+    await apply(out, journal)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // No journal: no commit was under way. A journal cut short was never acted upon (it is written before the first rename).
+    if (code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error
+  }
+  await fs.rm(journalFile, {force: true})
+  for (const name of (await fs.readdir(parent)).filter((each) => each.startsWith(`.${path.basename(journalFile)}.`) && isTemporaryFileName(each))) {
+    await fs.rm(path.join(parent, name), {force: true})
+  }
   const prefix = `.${path.basename(out)}.briefs-`
-  const names = (await fs.readdir(path.dirname(out))).filter((name) => name.startsWith(`${prefix}staging-`) || name.startsWith(`${prefix}old-`))
+  const names = (await fs.readdir(parent)).filter((name) => name.startsWith(`${prefix}staging-`) || name.startsWith(`${prefix}old-`))
   const olds = names.filter((name) => name.startsWith(`${prefix}old-`))
   if (olds.length > 0 && !(await exists(out))) {
-    // The newest old site is the one the killed commit had just moved away.
-    const stats = await Promise.all(olds.map(async (name) => ({name, mtime: (await fs.stat(path.join(path.dirname(out), name))).mtimeMs})))
+    // The newest old site is the one the killed swap had just moved away.
+    const stats = await Promise.all(olds.map(async (name) => ({name, mtime: (await fs.stat(path.join(parent, name))).mtimeMs})))
     const newest = stats.sort((a, b) => b.mtime - a.mtime)[0]!.name
-    await fs.rename(path.join(path.dirname(out), newest), out)
+    await fs.rename(path.join(parent, newest), out)
     names.splice(names.indexOf(newest), 1)
   }
-  for (const name of names) await fs.rm(path.join(path.dirname(out), name), {recursive: true, force: true})
+  for (const name of names) await fs.rm(path.join(parent, name), {recursive: true, force: true})
+  try {
+    for (const name of await fs.readdir(out)) if (isTemporaryFileName(name)) await fs.rm(path.join(out, name), {force: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -175,48 +266,6 @@ async function exists(file: string): Promise<boolean> {
     return true
   } catch {
     return false
-  }
-}
-
-/**
- * Copy the tree `from` to `to` as hard links (no byte is copied, size and
- * modification time stay, so the build cache still recognizes its files),
- * or as copies where links are refused. Symbolic links are copied as links;
- * temporary files of a killed writer are left behind.
- */
-async function cloneTree(from: string, to: string): Promise<void> {
-  let entries: fsSync.Dirent[]
-  try {
-    entries = await fs.readdir(from, {withFileTypes: true})
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      await fs.mkdir(to)
-      return
-    }
-    throw error
-  }
-  await fs.mkdir(to)
-  // Synchronous calls: thousands of small links would otherwise queue on libuv's pool.
-  const stack: Array<{from: string; to: string; entries: fsSync.Dirent[]}> = [{from, to, entries}]
-  for (let folder = stack.pop(); folder; folder = stack.pop()) {
-    for (const entry of folder.entries) {
-      const source = path.join(folder.from, entry.name)
-      const target = path.join(folder.to, entry.name)
-      if (entry.isDirectory()) {
-        fsSync.mkdirSync(target)
-        stack.push({from: source, to: target, entries: fsSync.readdirSync(source, {withFileTypes: true})})
-      } else if (entry.isSymbolicLink()) {
-        fsSync.symlinkSync(fsSync.readlinkSync(source), target)
-      } else if (entry.isFile() && !isTemporaryFileName(entry.name)) {
-        try {
-          fsSync.linkSync(source, target)
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code
-          if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error
-          fsSync.copyFileSync(source, target)
-        }
-      }
-    }
   }
 }
 

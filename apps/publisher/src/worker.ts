@@ -1,17 +1,14 @@
-// A build worker: renders and writes the articles the main thread sends, one at a time, in order.
+// A build worker: builds the articles the main thread sends, one at a time, in order.
 import {parentPort, workerData} from 'node:worker_threads'
-import {buildArticle, createRenderContext, type RenderSettings} from './build-article.js'
+import {buildArticle, createRenderContext, type ArticleJob, type RenderSettings} from './build-article.js'
 
-const settings = workerData as RenderSettings
-const context = createRenderContext(settings)
-let queue = Promise.resolve()
+const context = createRenderContext(workerData as RenderSettings)
 
-parentPort!.on('message', (id: string) => {
-  // The main thread keeps one article waiting here, so the thread never idles: render them one after the other.
-  queue = queue.then(() =>
-    buildArticle(context, settings.out, id).then(
-      (built) => parentPort!.postMessage({id, built}),
-      (error: unknown) => parentPort!.postMessage({id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
-    )
-  )
+parentPort!.on('message', (job: ArticleJob) => {
+  // The main thread keeps one article waiting here, so the thread never idles; a build is synchronous, so they come one after the other.
+  try {
+    parentPort!.postMessage({id: job.id, result: buildArticle(context, job)})
+  } catch (error) {
+    parentPort!.postMessage({id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
+  }
 })

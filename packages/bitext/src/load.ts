@@ -1,7 +1,8 @@
-import {readResource, Translations, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {parseJson, readResource, resourceEntries, Translations, type Article, type CorpusLayout, type Resource, type TargetLanguage} from '@briefs/corpus'
+import type {VFile} from 'vfile'
 import {buildBitext, type Bitext} from './bitext.js'
 import {parseLedger, readLedgerFile, type UnknownKey} from './ledger.js'
-import {readOrigins} from './origins.js'
+import {originEntries, readOrigins, type Origins} from './origins.js'
 import {frenchSegments} from './segments.js'
 import {parseUnitKey} from './unit-key.js'
 
@@ -31,6 +32,25 @@ export async function loadBitext(layout: CorpusLayout, article: Article, lng: Ta
     reviews ? readLedgerFile(layout.reviewFile(lng, article.id)) : undefined,
     reviews ? readOrigins(layout.originsFile(lng, article.id)) : undefined
   ])
+  return bitextOf(article, lng, resource, ledgerFile, origins, options)
+}
+
+/** The files `loadBitext` reads, as read (`undefined`: there is none). */
+export interface BitextFiles {
+  resource: VFile | undefined
+  ledger?: VFile | undefined
+  origins?: VFile | undefined
+}
+
+/** `loadBitext` from files already read (the resource, the ledger and the origins file, as `loadBitext` reads them). */
+export function bitextFromFiles(article: Article, lng: TargetLanguage, files: BitextFiles, options: LoadOptions = {}): Bitext {
+  const reviews = options.reviews !== false
+  const resource = files.resource ? {lng, namespace: article.id, file: files.resource, entries: resourceEntries(files.resource, parseJson(files.resource))} : undefined
+  const origins = !reviews ? undefined : files.origins ? {file: files.origins, entries: originEntries(files.origins, parseJson(files.origins))} : {file: undefined, entries: new Map()}
+  return bitextOf(article, lng, resource, reviews ? files.ledger : undefined, origins, options)
+}
+
+function bitextOf(article: Article, lng: TargetLanguage, resource: Resource | undefined, ledgerFile: VFile | undefined, origins: Origins | undefined, options: LoadOptions): Bitext {
   const translations = options.translations ?? (sharedTranslations ??= new Translations())
   if (resource) translations.load(resource)
   try {

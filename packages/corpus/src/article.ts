@@ -62,11 +62,18 @@ export function parseArticle(file: VFile, map?: SegmentMap): Article {
  */
 export async function loadArticle(layout: CorpusLayout, id: string): Promise<Article> {
   const maxArticleKb = layout.maxArticleKb ?? (await readCorpusSettings(layout.root)).maxArticleKb
-  const file = await readTextFile(layout.articleFile(id), {
-    maxBytes: maxArticleKb * 1024,
-    limitHint: `the limit is \`maxArticleKb\` in \`${configFileName}\` or \`--max-article-kb\``
-  })
+  const file = await readTextFile(layout.articleFile(id), articleReadOptions(maxArticleKb))
   const committed = await readSegmentMap(layout.segmentMapFile(id))
+  return checkedArticle(id, file, committed)
+}
+
+/** How an article file is read: the size limit, and what to say about it. */
+export function articleReadOptions(maxArticleKb: number): {maxBytes: number; limitHint: string} {
+  return {maxBytes: maxArticleKb * 1024, limitHint: `the limit is \`maxArticleKb\` in \`${configFileName}\` or \`--max-article-kb\``}
+}
+
+/** `loadArticle` from the files it reads: the article and its committed segment map (`undefined`: none). */
+export function checkedArticle(id: string, file: VFile, committed: {file: VFile; map: SegmentMap} | undefined): Article {
   const article = parseArticle(file, committed?.map)
   if (article.id !== id) {
     const yaml = article.tree.children[0]

@@ -18,9 +18,12 @@ export async function readSegmentMap(filePath: string): Promise<{file: VFile; ma
   } catch {
     return undefined
   }
-  const file = await readTextFile(filePath)
-  const tree = parseJson(file)
-  return {file, map: segmentMapFromJson(file, tree)}
+  return segmentMapOf(await readTextFile(filePath))
+}
+
+/** A segment map from its file as read. */
+export function segmentMapOf(file: VFile): {file: VFile; map: SegmentMap} {
+  return {file, map: segmentMapFromJson(file, parseJson(file))}
 }
 
 function segmentMapFromJson(file: VFile, tree: JsonNode): SegmentMap {
