@@ -1,12 +1,15 @@
 // Issue 12: a build never damages the site. Builds are killed (SIGKILL) at random points, run two
-// at once, and find the leftovers of killed builds; the site is always the old one or the new one.
+// at once, and find the leftovers of killed builds; the site is always the old one or the new one, or a commit
+// under way that the next build completes (its journal is there).
 import {spawn} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import lockfile from 'proper-lockfile'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import fsSync from 'node:fs'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {buildBriefs} from '../src/index.js'
+import {openSite} from '../src/site.js'
 import {copyCorpus, removeTempDirs, snapshot, tempDir} from './helpers/corpus.js'
 
 afterAll(removeTempDirs)
@@ -79,7 +82,7 @@ describe('a build never damages the site', () => {
     for (const corpus of [b, a]) expect((await startBuild(corpus, out, cache).exited).code).toBe(0)
     const duration = (Date.now() - started) / 2
 
-    const outcomes = {old: 0, new: 0, missingBetweenRenames: 0, finished: 0}
+    const outcomes = {old: 0, new: 0, inCommit: 0, missingBetweenRenames: 0, finished: 0}
     let current = treeA
     for (let run = 0; run < 20; run++) {
       const corpus = run % 2 === 0 ? b : a
@@ -106,7 +109,13 @@ describe('a build never damages the site', () => {
       }
       const isOld = same(tree, current)
       const isNew = same(tree, wanted)
-      expect(isOld || isNew, `run ${run}, killed after ${delay} ms: the site is neither the old nor the new one`).toBe(true)
+      if (!isOld && !isNew) {
+        // Killed among the commit's renames: its journal is there, and the next build completes it before anything else.
+        expect(await leftovers(out), `run ${run}, killed after ${delay} ms: the site is neither the old nor the new one, and no commit was under way`).toContain('.site.briefs-journal')
+        outcomes.inCommit++
+        current = wanted
+        continue
+      }
       if (exit.signal === null) outcomes.finished++
       else if (isNew) outcomes.new++
       else outcomes.old++
@@ -123,6 +132,43 @@ describe('a build never damages the site', () => {
     // Shown by `vitest --reporter verbose`; the figures of the report.
     console.info(`20 kills over ${duration} ms builds: ${JSON.stringify(outcomes)}`)
   }, 300_000)
+
+  it('completes a commit cut short at any of its renames: the next build finds the new site', async () => {
+    // How many renames the commit from A to B makes: counted on a build that is not cut short.
+    const counting = path.join(await tempDir('count'), 'site')
+    expect((await buildBriefs({corpus: a, out: counting})).failed).toBe(false)
+    const rename = fsSync.renameSync
+    let renames = 0
+    const spy = vi.spyOn(fsSync, 'renameSync').mockImplementation((from, to) => {
+      renames++
+      return rename(from, to)
+    })
+    expect((await buildBriefs({corpus: b, out: counting})).failed).toBe(false)
+    spy.mockRestore()
+    expect(renames).toBeGreaterThan(2)
+    let mixed = 0
+    for (let cut = 1; cut < renames; cut++) {
+      const out = path.join(await tempDir('cut'), 'site')
+      expect((await buildBriefs({corpus: a, out})).failed).toBe(false)
+      let done = 0
+      // The machine stops after `cut` renames of the commit: nothing after it runs (no clean-up either).
+      const crash = vi.spyOn(fsSync, 'renameSync').mockImplementation((from, to) => {
+        if (done++ === cut) throw Object.assign(new Error('killed'), {code: 'EKILLED'})
+        return rename(from, to)
+      })
+      await expect(buildBriefs({corpus: b, out})).rejects.toThrow('killed')
+      crash.mockRestore()
+      const tree = await snapshot(out)
+      if (!same(tree, treeA) && !same(tree, treeB)) mixed++
+      expect(await leftovers(out), `cut after ${cut} renames`).toContain('.site.briefs-journal')
+      // Anything opening the site completes the commit first.
+      await (await openSite(out)).abort()
+      expect(same(await snapshot(out), treeB), `cut after ${cut} renames`).toBe(true)
+      expect(await leftovers(out)).toEqual([])
+    }
+    // Cut between the renames of one article folder, or between two folders, the site was neither: the journal made it whole.
+    expect(mixed).toBeGreaterThan(0)
+  })
 
   it('refuses a second build of the same site while one runs, or waits for it', async () => {
     const out = path.join(await tempDir('locked'), 'site')
