@@ -23,9 +23,18 @@ function parts(date: string): {year: number; month: number; day: number | undefi
 
 /** `2022-10` → `octobre 2022`, `October 2022`, `октябрь 2022 г.`; `2022-10-04` → `4 octobre 2022`… */
 export function formatArticleDate(date: string, lng: string): string {
-  const {year, month, day} = parts(date)
-  return format(lng, day !== undefined).format(new Date(Date.UTC(year, month - 1, day ?? 1)))
+  // A corpus has a few hundred dates, each written on thousands of pages.
+  const key = `${lng}:${date}`
+  let written = writtenDates.get(key)
+  if (written === undefined) {
+    const {year, month, day} = parts(date)
+    written = format(lng, day !== undefined).format(new Date(Date.UTC(year, month - 1, day ?? 1)))
+    writtenDates.set(key, written)
+  }
+  return written
 }
+
+const writtenDates = new Map<string, string>()
 
 /** The RFC 3339 timestamp of an article date, for Atom: its first day when it names only a month. */
 export function atomTimestamp(date: string): string {

@@ -16,7 +16,9 @@ import type {Processor} from 'unified'
  *   escape;
  * - a pattern's expression always matches its character, so a pattern
  *   whose character the text does not hold is skipped, and so is a pattern
- *   that needs a line ending before it (`atBreak`) in a text without one.
+ *   that needs a line ending next to it (`atBreak`, or `before`/`after` a
+ *   line ending) in a text without one; a text holding none of the
+ *   characters left is answered at once.
  *
  * Which patterns match in which order does not change the result: each
  * position keeps the conjunction of the `before` and `after` flags of the
@@ -26,8 +28,34 @@ import type {Processor} from 'unified'
 
 type Pattern = Unsafe & {_compiled?: RegExp}
 
-/** The patterns in scope for one construct stack, by the character they escape. */
-type ScopedPatterns = Array<[character: string, patterns: Pattern[]]>
+/** The patterns in scope for one construct stack, by the character they escape; and whether a text can match any. */
+interface ScopedPatterns {
+  groups: Array<[character: string, patterns: Pattern[]]>
+  /** Holds a character of a pattern in scope. */
+  any: RegExp
+  /** Holds a character of a pattern in scope that needs no line ending. */
+  anyOnOneLine: RegExp
+}
+
+/**
+ * Patterns whose expression needs a line ending (see `compilePattern`):
+ * `atBreak` puts `[\r\n][\t ]*` before the character, and `before` or
+ * `after` may be a line ending; next to a node (`beforeNode`, `afterNode`)
+ * the expression anchors there instead.
+ */
+const lineEndings = new Set(['[\\r\\n]', '\\r', '\\n'])
+function needsLineEnding(pattern: Pattern): boolean {
+  const before = !pattern.beforeNode && (pattern.atBreak === true || (typeof pattern.before === 'string' && lineEndings.has(pattern.before)))
+  const after = !pattern.afterNode && typeof pattern.after === 'string' && lineEndings.has(pattern.after)
+  return before || after
+}
+
+/** A character class of `characters`, each written as `\uXXXX`: nothing in it is read as syntax. */
+function characterClass(characters: Iterable<string>): RegExp {
+  let source = ''
+  for (const character of characters) for (const unit of character) source += `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`
+  return source === '' ? /(?!)/ : new RegExp(`[${source}]`)
+}
 
 /** Per list of unsafe patterns (one per processor), per construct stack: what is in scope. */
 const scopes = new WeakMap<Pattern, Map<string, Map<string, ScopedPatterns>>>()
@@ -63,13 +91,15 @@ function scopeCache(unsafe: readonly Pattern[]): Map<string, ScopedPatterns> {
 
 function inScope(stack: readonly ConstructName[], unsafe: readonly Pattern[]): ScopedPatterns {
   const byCharacter = new Map<string, Pattern[]>()
+  const onOneLine = new Set<string>()
   for (const pattern of unsafe) {
     if (!listInScope(stack, pattern.inConstruct, true) || listInScope(stack, pattern.notInConstruct, false)) continue
     const list = byCharacter.get(pattern.character)
     if (list) list.push(pattern)
     else byCharacter.set(pattern.character, [pattern])
+    if (!needsLineEnding(pattern)) onOneLine.add(pattern.character)
   }
-  return [...byCharacter]
+  return {groups: [...byCharacter], any: characterClass(byCharacter.keys()), anyOnOneLine: characterClass(onOneLine)}
 }
 
 function listInScope(stack: readonly ConstructName[], list: Unsafe['inConstruct'], none: boolean): boolean {
@@ -96,13 +126,14 @@ export function fastSafe(state: State, input: string | null | undefined, config:
     cache.set(stackKey, scoped)
   }
   const lineEnding = value.includes('\n') || value.includes('\r')
+  // No character any pattern in scope escapes: nothing to do but backslashes, as below.
+  if (!(lineEnding ? scoped.any : scoped.anyOnOneLine).test(value)) return percentEncode ? value.slice(offset, end) : escapeBackslashes(value.slice(offset, end), config.after ?? '')
 
-  for (const [character, patterns] of scoped) {
+  for (const [character, patterns] of scoped.groups) {
     if (!value.includes(character)) continue
     for (const pattern of patterns) {
       if (!nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) continue
-      // Its expression starts with a line ending (see `compilePattern`).
-      if (pattern.atBreak && !pattern.beforeNode && !lineEnding) continue
+      if (!lineEnding && needsLineEnding(pattern)) continue
       const expression = state.compilePattern(pattern)
       const from = pattern.beforeNode ? offset : 0
       const subject = value.slice(from, pattern.afterNode ? end : undefined)
