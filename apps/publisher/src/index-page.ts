@@ -1,12 +1,13 @@
 import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
-import type {ElementContent} from 'hast'
+import type {Element, ElementContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {PhrasingContent, Root, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {remarkFastEscape} from './markdown-escape.js'
-import {masthead, renderPage} from './page.js'
+import {masthead, renderPage, serializedHtml} from './page.js'
 import {briefPath, feedPath, indexPath, viewColumns, viewLabel, type BriefView} from './paths.js'
 import {remarkTableFromCells, renderCells} from './table-cells.js'
 import {uiLanguages, type UiLanguage, type UiText} from './ui.js'
@@ -108,32 +109,9 @@ export function renderMarkdownIndex(entries: IndexEntry[], views: BriefView[], u
  */
 export function renderHtmlIndex(entries: IndexEntry[], views: BriefView[], readers: readonly UiLanguage[], ui: UiText): string {
   const t = ui.t
-  const rows = sortIndex(entries).map((entry) => {
-    const own = entry.languages.find((language) => language.lng === ui.lng)
-    return h('tr', [
-      h('td.date', h('time', {dateTime: entry.date}, ui.date(entry.date))),
-      h('td', {lang: sourceLanguage}, [
-        h('span.article-title', entry.title),
-        ...(own?.title === undefined ? [] : [h('span.article-translation', {lang: own.lng}, own.title)])
-      ]),
-      h(
-        'td',
-        h(
-          'ul.brief-links',
-          views.map((view) => {
-            // The multilingual view shows what the bilingual ones count: no count of its own.
-            const counts = view.languages.length === 1 ? entry.languages.filter((language) => language.lng === view.languages[0]) : []
-            return h('li', [
-              h('a', {href: briefPath(entry.id, view, 'html'), hrefLang: view.ui}, viewLabel(view, ui)),
-              ...counts.map((language) =>
-                h('span.count', reviewStatus(ui, language, false))
-              )
-            ])
-          })
-        )
-      )
-    ])
-  })
+  // Each row serialized on its own: the page holds a string per article, never a tree of the whole corpus.
+  let rows = ''
+  for (const entry of sortIndex(entries)) rows += toHtml(indexRow(entry, views, ui))
   const body: ElementContent[] = [
     h('a.skip-link', {href: '#text'}, t('nav.skip')),
     masthead(
@@ -149,7 +127,7 @@ export function renderHtmlIndex(entries: IndexEntry[], views: BriefView[], reade
         h('p.intro', t('index.intro')),
         entries.length === 0
           ? h('p', t('index.empty'))
-          : h('table.index', [h('thead', h('tr', [h('th', {scope: 'col'}, t('index.date')), h('th', {scope: 'col'}, t('index.article')), h('th', {scope: 'col'}, t('index.briefs'))])), h('tbody', rows)])
+          : h('table.index', [h('thead', h('tr', [h('th', {scope: 'col'}, t('index.date')), h('th', {scope: 'col'}, t('index.article')), h('th', {scope: 'col'}, t('index.briefs'))])), h('tbody', [serializedHtml(rows)])])
       ]),
       h('footer.page-footer', h('nav', {ariaLabel: t('site.name')}, h('a', {href: feedPath(ui.lng), type: 'application/atom+xml'}, t('nav.feed'))))
     ])
@@ -164,5 +142,33 @@ export function renderHtmlIndex(entries: IndexEntry[], views: BriefView[], reade
     },
     body
   )
+}
+
+/** An article's row of an HTML index. */
+function indexRow(entry: IndexEntry, views: BriefView[], ui: UiText): Element {
+  const own = entry.languages.find((language) => language.lng === ui.lng)
+  return h('tr', [
+    h('td.date', h('time', {dateTime: entry.date}, ui.date(entry.date))),
+    h('td', {lang: sourceLanguage}, [
+      h('span.article-title', entry.title),
+      ...(own?.title === undefined ? [] : [h('span.article-translation', {lang: own.lng}, own.title)])
+    ]),
+    h(
+      'td',
+      h(
+        'ul.brief-links',
+        views.map((view) => {
+          // The multilingual view shows what the bilingual ones count: no count of its own.
+          const counts = view.languages.length === 1 ? entry.languages.filter((language) => language.lng === view.languages[0]) : []
+          return h('li', [
+            h('a', {href: briefPath(entry.id, view, 'html'), hrefLang: view.ui}, viewLabel(view, ui)),
+            ...counts.map((language) =>
+              h('span.count', reviewStatus(ui, language, false))
+            )
+          ])
+        })
+      )
+    )
+  ])
 }
 
