@@ -1,0 +1,6 @@
+export {minimumForThreads, runIncremental} from './run.js'
+export type {Compute, IncrementalOptions, IncrementalRun} from './run.js'
+export {fileStats, sameStats} from './stats.js'
+export type {FileStat} from './stats.js'
+export {readLines} from './lines.js'
+export {codeVersion} from './version.js'

@@ -1,0 +1,228 @@
+import {randomBytes} from 'node:crypto'
+import fs from 'node:fs'
+import {availableParallelism, tmpdir} from 'node:os'
+import path from 'node:path'
+import {setImmediate as nextTurn} from 'node:timers/promises'
+import {Worker} from 'node:worker_threads'
+import {readLines} from './lines.js'
+import {fileStats, sameStats, type FileStat} from './stats.js'
+
+/** What computes a result: a module exporting `compute(id, data)` (synchronous, its result plain JSON data). */
+export type Compute<Result> = (id: string, data: unknown) => Result
+
+export interface IncrementalOptions<Result> {
+  /** The items, in order: article IDs. */
+  ids: readonly string[]
+  /** The files an item's result depends on: while none changed size or modification time, the kept result stands. */
+  inputs: (id: string) => readonly string[]
+  /** The code and the settings the results depend on: results kept by another version are not used. */
+  version: string
+  /** Where results are kept between runs (one line per item, written a line at a time); without it, nothing is kept. */
+  cacheFile?: string | undefined
+  /** The module whose `compute(id, data)` makes a result: imported here only when something is to compute, and by each worker thread. */
+  module: URL
+  /** Plain data for `compute`: settings, paths (copied to every thread). */
+  data?: unknown
+  /** Threads computing, this one included. Default: one per core when at least `minimumForThreads` items are to compute, else this one. */
+  threads?: number | undefined
+  /** Whether a result may be kept: a failure (a file that cannot be read) is computed again next time. Default: every result. */
+  keep?: ((result: Result) => boolean) | undefined
+  /** Each result as soon as it is there, kept or computed, in no particular order: consume it, it is not held. */
+  onResult: (id: string, result: Result) => void
+}
+
+export interface IncrementalRun<Result> {
+  /** Items computed this time; the others were kept. */
+  computed: number
+  kept: number
+  /** A result again, read back from the file it was written to (the cache, or a temporary one), for a second look at a few. */
+  read(id: string): Result
+  /** Remove the temporary file (without `cacheFile`); `read` is then no longer possible. */
+  close(): void
+}
+
+/** Fewer items than this to compute are computed on this thread: a worker costs a fresh copy of every module. */
+export const minimumForThreads = 16
+
+/** How recent a modification may be and still be trusted by its stat: a file written within this time of the results may be written again with the same size and time (the "racy git" problem). */
+const racyMs = 3000
+
+/**
+ * Compute a result per item (an article), in worker threads, keeping the
+ * results between runs: an item whose input files all kept their size and
+ * modification time since its result was kept is not computed again, as
+ * git's index does for `git status`. Results are streamed to `onResult`
+ * and written a line at a time, so memory holds what the caller keeps, not
+ * the corpus.
+ */
+export async function runIncremental<Result>(options: Readonly<IncrementalOptions<Result>>): Promise<IncrementalRun<Result>> {
+  const cacheFile = options.cacheFile
+  const target = cacheFile ?? path.join(tmpdir(), `briefs-incremental-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`)
+  const startedAt = Date.now()
+  // The stats of every item's inputs now, and of those kept with a result.
+  const current = new Map<string, FileStat[]>()
+  for (const id of options.ids) current.set(id, fileStats(options.inputs(id)))
+  const kept = cacheFile ? keptStats(cacheFile, options.version) : undefined
+  const fresh = new Set<string>()
+  for (const id of options.ids) {
+    const stats = kept?.stats.get(id)
+    if (!stats || !sameStats(stats, current.get(id)!) || current.get(id)!.some((stat) => stat !== null && stat[1] >= kept!.writtenAt - racyMs)) fresh.add(id)
+  }
+
+  fs.mkdirSync(path.dirname(target), {recursive: true})
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  const out = fs.openSync(temporary, 'wx')
+  const lines = new Map<string, {offset: number; length: number}>()
+  let offset = 0
+  let buffer = ''
+  const flush = () => {
+    if (buffer === '') return
+    offset += fs.writeSync(out, buffer)
+    buffer = ''
+  }
+  const write = (id: string, line: string) => {
+    const length = Buffer.byteLength(line) + 1
+    lines.set(id, {offset: offset + Buffer.byteLength(buffer), length})
+    buffer += `${line}\n`
+    if (buffer.length > 1 << 16) flush()
+  }
+  buffer = `${JSON.stringify({version: options.version, writtenAt: startedAt})}\n`
+  let computed = 0
+  let keptCount = 0
+  try {
+    // The kept results, streamed from the old file: each line copied as it is.
+    if (cacheFile && kept) {
+      for (const line of readLines(cacheFile)) {
+        const [id, , result] = splitLine(line)
+        if (id === undefined || fresh.has(id) || !current.has(id) || lines.has(id)) continue
+        let parsed: Result
+        try {
+          parsed = JSON.parse(result!) as Result
+        } catch {
+          // A line cut short: computed below.
+          continue
+        }
+        write(id, `${id}\t${JSON.stringify(current.get(id))}\t${result}`)
+        options.onResult(id, parsed)
+        keptCount++
+      }
+    }
+    // A line missing from the old file (cut short) is computed too.
+    for (const id of options.ids) if (!lines.has(id)) fresh.add(id)
+    const jobs = options.ids.filter((id) => fresh.has(id))
+    if (jobs.length > 0) {
+      const threads = options.threads ?? (jobs.length < minimumForThreads ? 1 : availableParallelism())
+      await computeInThreads(jobs, threads, options.module, options.data, (id, result: Result) => {
+        const keep = options.keep ? options.keep(result) : true
+        // A result not to keep is still written (for `read`), with stats that match nothing.
+        write(id, `${id}\t${JSON.stringify(keep ? current.get(id) : [])}\t${JSON.stringify(result)}`)
+        options.onResult(id, result)
+        computed++
+      })
+    }
+    flush()
+  } catch (error) {
+    fs.closeSync(out)
+    fs.rmSync(temporary, {force: true})
+    throw error
+  }
+  fs.closeSync(out)
+  fs.renameSync(temporary, target)
+  return {
+    computed,
+    kept: keptCount,
+    read(id) {
+      const place = lines.get(id)
+      if (!place) throw new Error(`Unexpected item \`${id}\` without a result`)
+      const bytes = Buffer.alloc(place.length)
+      const descriptor = fs.openSync(target, 'r')
+      try {
+        fs.readSync(descriptor, bytes, 0, place.length, place.offset)
+      } finally {
+        fs.closeSync(descriptor)
+      }
+      return JSON.parse(splitLine(bytes.toString('utf8').replace(/\n$/, ''))[2]!) as Result
+    },
+    close() {
+      if (!cacheFile) fs.rmSync(target, {force: true})
+    }
+  }
+}
+
+/** `id<TAB>stats<TAB>result`: the stats are read without parsing the result. */
+function splitLine(line: string): [string | undefined, string | undefined, string | undefined] {
+  const first = line.indexOf('\t')
+  const second = first === -1 ? -1 : line.indexOf('\t', first + 1)
+  if (second === -1) return [undefined, undefined, undefined]
+  return [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1)]
+}
+
+/** The stats kept with each result, when the file is of this version; `undefined` when there is none or it is not. */
+function keptStats(cacheFile: string, version: string): {stats: Map<string, FileStat[]>; writtenAt: number} | undefined {
+  const stats = new Map<string, FileStat[]>()
+  let writtenAt: number | undefined
+  try {
+    for (const line of readLines(cacheFile)) {
+      if (writtenAt === undefined) {
+        const header = JSON.parse(line) as {version?: string; writtenAt?: number}
+        if (header.version !== version || typeof header.writtenAt !== 'number') return undefined
+        writtenAt = header.writtenAt
+        continue
+      }
+      const [id, kept] = splitLine(line)
+      if (id !== undefined) stats.set(id, JSON.parse(kept!) as FileStat[])
+    }
+  } catch {
+    // No results kept yet, or a broken file: what could be read stands, the rest is computed.
+  }
+  return writtenAt === undefined ? undefined : {stats, writtenAt}
+}
+
+// A worker thread runs JavaScript: from the TypeScript sources (tests), use the built worker.
+const workerScript = import.meta.url.endsWith('.ts') ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url)
+
+/** Compute `ids` on `threads` threads (this one and workers), each taking the next when done, with one waiting so none idles. */
+async function computeInThreads<Result>(ids: readonly string[], threads: number, module: URL, data: unknown, done: (id: string, result: Result) => void): Promise<void> {
+  const queue = [...ids]
+  const workers = Array.from({length: Math.max(0, Math.min(threads - 1, ids.length - 1))}, () => new Worker(workerScript, {workerData: {module: module.href, data}}))
+  try {
+    const onWorkers = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          let pending = 0
+          const send = () => {
+            const id = queue.shift()
+            if (id === undefined) return
+            pending++
+            worker.postMessage(id)
+          }
+          worker.on('message', (message: {id: string; result?: Result; error?: string}) => {
+            pending--
+            if (message.error !== undefined) return reject(new Error(`Computing \`${message.id}\` failed: ${message.error}`))
+            done(message.id, message.result!)
+            send()
+            if (pending === 0) resolve()
+          })
+          worker.on('error', reject)
+          worker.on('exit', (code) => {
+            if (pending > 0) reject(new Error(`A worker stopped with exit code ${code}`))
+          })
+          send()
+          send()
+          if (pending === 0) resolve()
+        })
+    )
+    const here = (async () => {
+      if (queue.length === 0) return
+      const {compute} = (await import(module.href)) as {compute: Compute<Result>}
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        done(id, compute(id, data))
+        // Let the workers' messages in between two items, so they get their next one.
+        await nextTurn()
+      }
+    })()
+    await Promise.all([here, ...onWorkers])
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}
