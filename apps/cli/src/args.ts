@@ -1,4 +1,4 @@
-import {languageProblem, maxArticleKbProblem, resolveArticleIds, type CorpusConfig, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {languageProblem, maxArticleKbProblem, resolveArticleIds, type CorpusConfig, type CorpusLayout, type TargetLanguage} from '@briefs/corpus/files'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {HelpRequested, UsageError} from './errors.js'
 

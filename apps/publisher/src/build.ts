@@ -8,7 +8,7 @@ import {buildArticle, createRenderContext, type ArticleJob, type RenderSettings}
 import {articleInputs, inputStats, outputsIntact, readManifest, rendererVersion, sameInputs, writeManifest, type CachedArticle, type Manifest} from './cache.js'
 import {renderAtomFeed} from './feed.js'
 import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
-import {deserializeFiles} from './messages.js'
+import {deserializeFiles} from '@briefs/corpus'
 import {briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
 import {buildInThreads} from './pool.js'
 import {failure} from './render-article.js'

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {CorpusLayout, TargetLanguage} from '@briefs/corpus'
 import type {IndexEntry} from './index-page.js'
-import type {FileMessages} from './messages.js'
+import type {FileMessages} from '@briefs/corpus'
 import type {ArticleOutput} from './render-article.js'
 import {isTemporaryFileName} from './site.js'
 

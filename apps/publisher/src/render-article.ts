@@ -7,7 +7,7 @@ import {articleView, translateBlock, unitsByBlock, type ArticleView} from './bri
 import {renderHtmlBrief, renderSourceBlocks, renderTargetBlocks, type BriefColumn} from './html.js'
 import {markdownIndexRow, type IndexEntry} from './index-page.js'
 import {renderColumnCells, renderMarkdownBrief, type MarkdownColumn} from './markdown.js'
-import {serializeFiles, type FileMessages} from './messages.js'
+import {serializeFiles, type FileMessages} from '@briefs/corpus'
 import {briefPath, type BriefView} from './paths.js'
 import type {Ui} from './ui.js'
 

@@ -13,6 +13,8 @@ export type Compute<Result> = (id: string, data: unknown) => Result
 export interface IncrementalOptions<Result> {
   /** The items, in order: article IDs. */
   ids: readonly string[]
+  /** Items whose kept results stay kept though not asked for this time (a run over some articles keeps the others'); default: none. */
+  others?: ReadonlySet<string> | undefined
   /** The files an item's result depends on: while none changed size or modification time, the kept result stands. */
   inputs: (id: string) => readonly string[]
   /** The code and the settings the results depend on: results kept by another version are not used. */
@@ -94,7 +96,13 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
     if (cacheFile && kept) {
       for (const line of readLines(cacheFile)) {
         const [id, , result] = splitLine(line)
-        if (id === undefined || fresh.has(id) || !current.has(id) || lines.has(id)) continue
+        if (id === undefined || lines.has(id)) continue
+        if (!current.has(id)) {
+          // Not asked for this time: kept as it was, when still wanted.
+          if (options.others?.has(id)) write(id, line)
+          continue
+        }
+        if (fresh.has(id)) continue
         let parsed: Result
         try {
           parsed = JSON.parse(result!) as Result

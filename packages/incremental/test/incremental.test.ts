@@ -93,6 +93,21 @@ describe('runIncremental', () => {
     expect((await run(directory, [...ids, 'd'], {cacheFile, version: 'v2'})).run).toMatchObject({computed: 4, kept: 0})
   })
 
+  it('keeps the results of items not asked for when told to', async () => {
+    const directory = folder()
+    const cacheFile = path.join(folder(), 'words.jsonl')
+    for (const id of ['a', 'b', 'c']) write(path.join(directory, `${id}.txt`), 'one')
+    await run(directory, ['a', 'b', 'c'], {cacheFile})
+    const results = new Map<string, Words>()
+    const some = await runIncremental<Words>({ids: ['b'], others: new Set(['a', 'b', 'c']), inputs: (id) => [path.join(directory, `${id}.txt`)], version: 'v1', cacheFile, module, data: {folder: directory}, onResult: (id, result) => results.set(id, result)})
+    expect(some).toMatchObject({computed: 0, kept: 1})
+    expect([...results.keys()]).toEqual(['b'])
+    expect((await run(directory, ['a', 'b', 'c'], {cacheFile})).run).toMatchObject({computed: 0, kept: 3})
+    // Without `others`, what was not asked for is dropped.
+    await run(directory, ['b'], {cacheFile})
+    expect((await run(directory, ['a', 'b', 'c'], {cacheFile})).run).toMatchObject({computed: 2, kept: 1})
+  })
+
   it('does not trust the stat of a file written just before its result was kept (racy stat)', async () => {
     const directory = folder()
     const cacheFile = path.join(folder(), 'words.jsonl')

@@ -1,10 +1,11 @@
-import {describeOrigin, loadBitext, reviewedShare, type StateCounts} from '@briefs/bitext'
-import {corpusLayout, loadArticle, readCorpusConfig, resolveArticleIds, Translations, type TargetLanguage} from '@briefs/corpus'
-import {formatWordDiff, wordDiff} from '@briefs/review'
+import {corpusLayout, deserializeError, deserializeFiles, listArticleIds, readCorpusConfig, resolveArticleIds, type FileMessages, type ErrorData, type TargetLanguage} from '@briefs/corpus/files'
+import type {StateCounts} from '@briefs/bitext'
+import {runIncremental} from '@briefs/incremental'
 import type {VFile} from 'vfile'
 import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
+import {cacheFile, resultsVersion} from '../../incremental.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs status [--json] [--verbose] [--article <id>...] [--lang <lng>...] [--corpus <dir>]
@@ -21,7 +22,8 @@ A translation unit over several sentences counts each of them.
   --article <id>   only these articles
   --lang <lng>     only these languages (default: the corpus's)`
 
-interface StatusRow {
+/** An article in one language, as `briefs status` shows it (`segments`: every unit not reviewed, or approved over the checks' errors, for `--verbose`). */
+export interface StatusRow {
   article: string
   lang: TargetLanguage
   counts: StateCounts
@@ -32,6 +34,24 @@ interface StatusRow {
   segments?: Array<{id: string; segments?: string[]; state: string; stale?: string; origin?: string; override?: string; text: string; approved_text?: string; diff?: string}>
 }
 
+/** What `compute` is given. */
+export interface StatusSettings {
+  corpus: string
+  languages: TargetLanguage[]
+  maxArticleKb: number
+}
+
+/**
+ * An article's status in every language of the corpus with the messages of
+ * the files read (ledger, origins), or why a language's files could not be
+ * read; or why the article could not be.
+ */
+export type StatusRecord =
+  | {rows: Array<{row: StatusRow; files: FileMessages[]; error?: undefined} | {error: ErrorData; row?: undefined}>; files: FileMessages[]; error?: undefined}
+  | {error: ErrorData; rows?: undefined}
+
+const computeModule = new URL('./compute.js', import.meta.url)
+
 export async function status(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(
     argv,
@@ -40,43 +60,40 @@ export async function status(argv: string[], context: Context): Promise<number> 
   )
   noPositionals(positionals, usage)
   const layout = corpusLayout(findCorpus(context, values.corpus))
-  const languages = languagesOption(values.lang, await readCorpusConfig(layout))
+  const config = await readCorpusConfig(layout)
+  const languages = languagesOption(values.lang, config)
   const ids = await resolveArticleIds(layout, values.article)
+
+  // Each article computed once (in every language of the corpus) and kept between runs: while its files keep their size and time, it is not read again.
+  const settings: StatusSettings = {corpus: layout.root, languages: [...config.languages], maxArticleKb: config.maxArticleKb}
+  const records = new Map<string, StatusRecord>()
+  const run = await runIncremental<StatusRecord>({
+    ids,
+    // Asked about some articles: the others' kept results stay.
+    others: values.article ? new Set(await listArticleIds(layout)) : undefined,
+    inputs: (id) => [layout.articleFile(id), layout.segmentMapFile(id), ...settings.languages.flatMap((lng) => [layout.resourceFile(lng, id), layout.reviewFile(lng, id), layout.originsFile(lng, id)])],
+    version: resultsVersion(computeModule, settings),
+    cacheFile: cacheFile(layout.root, 'status'),
+    module: computeModule,
+    data: settings,
+    // A file that could not be read is read again next time.
+    keep: (record) => record.error === undefined && record.rows.every((row) => row.error === undefined),
+    onResult: (id, record) => records.set(id, record)
+  })
+  run.close()
 
   const rows: StatusRow[] = []
   const files: VFile[] = []
-  const translations = new Translations()
   for (const id of ids) {
-    const article = await loadArticle(layout, id)
-    files.push(article.file)
+    const record = records.get(id)!
+    if (record.error) throw deserializeError(record.error, layout.root)
+    files.push(...deserializeFiles(record.files, layout.root))
     for (const lng of languages) {
-      const bitext = await loadBitext(layout, article, lng, {translations})
-      if (bitext.ledger.file) files.push(bitext.ledger.file)
-      if (bitext.origins.file) files.push(bitext.origins.file)
-      const overridden = bitext.units.filter((unit) => unit.state === 'reviewed' && unit.approval?.override !== undefined)
-      const row: StatusRow = {
-        article: id,
-        lang: lng,
-        counts: bitext.counts,
-        total: bitext.segments.length,
-        reviewed_share: round(reviewedShare(bitext.counts)),
-        overridden: overridden.reduce((sum, unit) => sum + unit.segments.length, 0)
-      }
-      if (values.verbose) {
-        row.segments = bitext.units
-          .filter((unit) => unit.state !== 'reviewed' || overridden.includes(unit))
-          .map((unit) => ({
-            id: unit.key,
-            ...(unit.segments.length > 1 ? {segments: unit.segments.map((segment) => segment.id)} : {}),
-            state: unit.state,
-            ...(unit.staleReason ? {stale: unit.staleReason} : {}),
-            ...(unit.origin ? {origin: describeOrigin(unit.origin)} : {}),
-            ...(unit.state === 'reviewed' && unit.approval?.override !== undefined ? {override: unit.approval.override} : {}),
-            text: unit.source,
-            ...(unit.state === 'stale' && unit.approval && unit.approval.text !== unit.source ? {approved_text: unit.approval.text, diff: formatWordDiff(wordDiff(unit.approval.text, unit.source))} : {})
-          }))
-      }
-      rows.push(row)
+      const language = record.rows[settings.languages.indexOf(lng)]!
+      if (language.error) throw deserializeError(language.error, layout.root)
+      files.push(...deserializeFiles(language.files, layout.root))
+      const {segments, ...row} = language.row
+      rows.push(values.verbose ? {...row, segments} : row)
     }
   }
 
@@ -101,6 +118,3 @@ export async function status(argv: string[], context: Context): Promise<number> 
   return 0
 }
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000
-}
