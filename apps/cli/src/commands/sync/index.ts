@@ -1,11 +1,10 @@
-import path from 'node:path'
-import {loadBitext, type UnitProblem} from '@briefs/bitext'
-import {corpusLayout, loadArticle, readCorpusConfig, readSegmentMap, resolveArticleIds, writeSegmentMap, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
-import {diffSegmentMaps, type SegmentMapDiff} from '@briefs/segment'
+import {corpusLayout, deserializeError, listArticleIds, readCorpusConfig, resolveArticleIds, type ErrorData, type FileMessages} from '@briefs/corpus/files'
+import {runIncremental} from '@briefs/incremental'
 import type {VFile} from 'vfile'
 import {maxArticleKbOption, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
+import {cacheFile, resultsVersion} from '../../incremental.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs sync [<article-id>...] [--check] [--max-article-kb <n>] [--corpus <dir>]
@@ -25,26 +24,44 @@ says something else than the French, and sync lists it to be fixed.
   --max-article-kb <n>  refuse articles larger than n KiB (default: corpus/briefs.config.json, else 512)
   --corpus <dir>   corpus folder (default: the nearest ./corpus)`
 
+/** What `compute` is given. */
+export interface SyncSettings {
+  corpus: string
+  maxArticleKb: number
+}
+
+/** Whether an article's segment map is out of date, with its file's messages; or why it could not be read. */
+export type SyncRecord = {outdated: boolean; files: FileMessages[]; error?: undefined} | {error: ErrorData; outdated?: undefined}
+
+const computeModule = new URL('./compute.js', import.meta.url)
+
 export async function sync(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(argv, {check: {type: 'boolean'}, 'max-article-kb': {type: 'string'}, corpus: {type: 'string'}}, usage)
   const layout = corpusLayout(findCorpus(context, values.corpus), {maxArticleKb: maxArticleKbOption(values['max-article-kb'])})
-  const {languages} = await readCorpusConfig(layout)
+  const config = await readCorpusConfig(layout)
   const ids = await resolveArticleIds(layout, positionals)
+  // Whether each map is out of date, kept between runs: an article whose files keep their size and time is not read again.
+  const settings: SyncSettings = {corpus: layout.root, maxArticleKb: layout.maxArticleKb ?? config.maxArticleKb}
+  const records = new Map<string, SyncRecord>()
+  const run = await runIncremental<SyncRecord>({
+    ids,
+    others: positionals.length > 0 ? new Set(await listArticleIds(layout)) : undefined,
+    inputs: (id) => [layout.articleFile(id), layout.segmentMapFile(id)],
+    version: resultsVersion(computeModule, settings),
+    cacheFile: cacheFile(layout.root, 'sync'),
+    module: computeModule,
+    data: settings,
+    keep: (record) => record.error === undefined,
+    onResult: (id, record) => records.set(id, record)
+  })
+  run.close()
   const outdated: VFile[] = []
   for (const id of ids) {
-    const article = await loadArticle(layout, id)
-    if (!article.segmentMapOutdated) continue
-    outdated.push(article.file)
-    const committed = await readSegmentMap(layout.segmentMapFile(id))
-    const summary = describe(diffSegmentMaps(committed?.map, article.segmentMap))
-    const where = path.relative(context.cwd, layout.segmentMapFile(id))
-    if (values.check) {
-      context.stdout.write(`${where}: out of date (${summary})\n`)
-    } else {
-      await writeSegmentMap(layout.segmentMapFile(id), article.segmentMap)
-      context.stdout.write(`${where}: updated (${summary})\n`)
-    }
-    for (const line of await changedUnits(layout, article, languages, context)) context.stdout.write(`  ${line}\n`)
+    const record = records.get(id)!
+    if (record.error) throw deserializeError(record.error, layout.root)
+    if (!record.outdated) continue
+    const {syncArticle} = await import('./outdated.js')
+    outdated.push(await syncArticle(layout, id, config.languages, values.check === true, context))
   }
   if (outdated.length === 0) context.stdout.write(`All ${ids.length} segment maps are up to date\n`)
   if (values.check && outdated.length > 0) {
@@ -52,42 +69,4 @@ export async function sync(argv: string[], context: Context): Promise<number> {
     throw new InputError(`${outdated.length} segment maps out of date: run \`pnpm briefs sync\``, [])
   }
   return 0
-}
-
-function describe(diff: SegmentMapDiff): string {
-  const parts = [
-    `${diff.edited.length} edited`,
-    `${diff.added.length} new`,
-    `${diff.removed.length} removed`,
-    `${diff.moved.length} moved`
-  ]
-  return parts.join(', ')
-}
-
-/** The translation units the edit changed the shape of, in every language, as lines to act on. */
-async function changedUnits(layout: CorpusLayout, article: Article, languages: readonly TargetLanguage[], context: Context): Promise<string[]> {
-  const lines: string[] = []
-  for (const lng of languages) {
-    const bitext = await loadBitext(layout, article, lng, {reviews: false})
-    const where = path.relative(context.cwd, layout.resourceFile(lng, article.id))
-    for (const problem of bitext.problems) {
-      const line = unitChange(problem)
-      if (line) lines.push(`${where}: ${line}`)
-    }
-  }
-  return lines
-}
-
-function unitChange(problem: UnitProblem): string | undefined {
-  const listed = problem.segments.map((id) => `\`${id}\``).join(', ')
-  switch (problem.kind) {
-    case 'lost-segments':
-      return `unit \`${problem.key}\` lost ${listed} (deleted from the French): its translation stays on the other sentences; remove what it said of them and fix the key`
-    case 'absorbed-segments':
-      return `unit \`${problem.key}\` now covers ${listed} (inserted or split off inside it): translate it in the unit and add it to the key, or give it a unit of its own`
-    case 'across-blocks':
-      return `unit \`${problem.key}\` now spans paragraphs: its sentences are shown as missing until it is split`
-    default:
-      return undefined
-  }
 }
