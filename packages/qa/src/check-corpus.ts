@@ -1,27 +1,13 @@
-import path from 'node:path'
-import {loadBitext, type Bitext, type TranslationUnit} from '@briefs/bitext'
-import {
-  corpusLayout,
-  fileOfError,
-  listArticleIds,
-  loadArticle,
-  nodePlace,
-  readCorpusConfig,
-  Translations,
-  type Article,
-  type CorpusConfig,
-  type CorpusLayout,
-  type RuleSetting,
-  type TargetLanguage
-} from '@briefs/corpus'
+import fs from 'node:fs'
+import {corpusLayout, deserializeError, deserializeFiles, fileOfError, listArticleIds, nodePlace, readCorpusConfig, type CorpusConfig, type RuleSetting, type TargetLanguage} from '@briefs/corpus'
+import {codeVersion, runIncremental} from '@briefs/incremental'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
-import {checkPair} from './check-pair.js'
+import {restoreMessage, shownPath, unitMessage, type ArticleCheck, type ArticleCheckSettings} from './check-article.js'
 import {readGlossary} from './glossary/read.js'
-import {stringValueOffset} from './json-string.js'
-import type {QaMessageData} from './message.js'
-import {applySetting, reportFinding, type BitextFinding, type CorpusSample, type Finding, type Pair, type Rule, type RuleSettings} from './rule.js'
-import {bitextRules, corpusRules, isRuleId, rules} from './rules.js'
+import {applySetting, type Finding, type Rule, type RuleSettings} from './rule.js'
+import {comparable, inconsistencies, inconsistencyFinding, inconsistentTranslation} from './rules/inconsistent-translation.js'
+import {lengthOutliers, lengthRatio} from './rules/length-ratio.js'
+import {isRuleId, rules} from './rules.js'
 
 export interface CheckOptions {
   /** The corpus folder. */
@@ -36,6 +22,14 @@ export interface CheckOptions {
    * them only the articles asked for are read: what `review approve` needs.
    */
   corpusWide?: boolean | undefined
+  /**
+   * Where each article's checks are kept between runs (a file): an article
+   * whose files keep their size and modification time is not read again.
+   * None by default.
+   */
+  cacheFile?: string | undefined
+  /** Threads checking articles (default: one per core for a corpus, the main thread for a few articles). */
+  threads?: number | undefined
 }
 
 export interface CheckResult {
@@ -49,31 +43,22 @@ export interface CheckResult {
   segments: number
 }
 
-/** What the checks found on one unit, before it becomes a message. */
-interface UnitResult {
-  unit: TranslationUnit
-  findings: Array<{rule: Rule; finding: Finding}>
-}
-
-/** One article in one language, checked. */
-interface Checked {
-  bitext: Bitext
-  /** Where the French path is shown from (`corpus/articles/<id>.md`). */
-  frenchPath: string
-  results: UnitResult[]
-  /** Findings about resource entries attached to no unit, or to a changed one. */
-  entryFindings: Array<{rule: Rule; finding: BitextFinding}>
-}
+// A worker thread runs JavaScript: from the TypeScript sources (tests), use the built module.
+const articleModule = import.meta.url.endsWith('.ts') ? new URL('../dist/check-article.js', import.meta.url) : new URL('./check-article.js', import.meta.url)
 
 /**
  * Run every rule over every translation unit of the corpus (or of the
- * articles and languages asked for), reading each article's bitext once.
- * Findings are vfile messages on the resource files (`ruleId`, `source:
- * 'briefs'`, `url` to the rule's documentation, the place of the
- * translation in the JSON; errors have `fatal: true` and are not thrown),
- * with `message.data` saying which article, language and unit, and the
- * French place in the reason. Nothing is printed. Time and memory grow
- * linearly with the corpus.
+ * articles and languages asked for). Findings are vfile messages on the
+ * resource files (`ruleId`, `source: 'briefs'`, `url` to the rule's
+ * documentation, the place of the translation in the JSON; errors have
+ * `fatal: true` and are not thrown), with `message.data` saying which
+ * article, language and unit, and the French place in the reason. Nothing
+ * is printed.
+ *
+ * Each article is checked once, on worker threads (and kept with
+ * `cacheFile`); what the corpus-wide rules compare is kept as a few numbers
+ * per unit, so memory does not grow with every bitext of the corpus. Time
+ * grows linearly with the corpus.
  */
 export async function checkCorpus(options: Readonly<CheckOptions>): Promise<CheckResult> {
   const layout = corpusLayout(options.corpus)
@@ -99,73 +84,116 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
     file.messages = file.messages.filter((message) => message.ruleId !== rules['invalid-glossary'].id || applySetting(message, rules['invalid-glossary'], settings))
   }
 
-  const translations = new Translations()
-  const checked: Checked[] = []
-  const samples: CorpusSample[] = []
-  const sampleOrigins: UnitResult[] = []
   const corpusWide = options.corpusWide !== false
-  for (const id of corpusWide ? ids : ids.filter((each) => selected.has(each))) {
-    let article: Article
-    try {
-      article = await loadArticle(layout, id)
-    } catch (error) {
-      if (selected.has(id)) reported.add(fileOfError(error, layout.articleFile(id)))
-      continue
-    }
-    if (selected.has(id) && article.file.messages.length > 0) reported.add(article.file)
-    for (const lng of corpusWide ? config.languages : config.languages.filter((each) => languages.has(each))) {
-      let bitext: Bitext
-      try {
-        bitext = await loadBitext(layout, article, lng, {translations, reviews: false})
-      } catch (error) {
-        // A resource that cannot be read is reported as such; its segments are not reported missing on top.
-        if (selected.has(id) && languages.has(lng)) reported.add(fileOfError(error, layout.resourceFile(lng, id)))
-        continue
-      }
-      const frenchPath = shownPath(layout, article.file.path)
-      const results: UnitResult[] = []
-      for (const unit of bitext.units) {
-        const result: UnitResult = {unit, findings: []}
-        results.push(result)
-        if (!unit.target || unit.target.value.trim() === '') continue
-        const pair: Pair = {lng, french: frenchText(unit), translation: unit.target}
-        const own = checkPair(pair, glossary.terms, settings)
-        result.findings.push(...own.findings)
-        samples.push({lng, article: id, pair, where: wherePlace(layout, bitext, unit), found: new Set(own.findings.map(({rule}) => rule.id))})
-        sampleOrigins.push(result)
-      }
-      const entryFindings: Checked['entryFindings'] = []
-      for (const rule of bitextRules) {
-        for (const finding of rule.check(bitext)) {
-          if (finding.unit) results[bitext.units.indexOf(finding.unit)]!.findings.push({rule, finding})
-          else entryFindings.push({rule, finding})
-        }
-      }
-      checked.push({bitext, frenchPath, results, entryFindings})
-    }
+  const checked = corpusWide ? ids : ids.filter((each) => selected.has(each))
+  const checkedLanguages = corpusWide ? [...config.languages] : config.languages.filter((each) => languages.has(each))
+  const articleSettings: ArticleCheckSettings = {
+    corpus: layout.root,
+    languages: checkedLanguages,
+    corpusWide,
+    glossary: glossary.terms,
+    settings: [...settings],
+    maxArticleKb: config.maxArticleKb
   }
 
-  // Rules that compare units with each other: lengths, consistency, languages against each other.
-  for (const rule of corpusWide ? corpusRules : []) {
-    for (const [index, finding] of rule.check(samples)) sampleOrigins[index]!.findings.push({rule, finding})
-  }
-
+  // What the corpus-wide rules compare, a few numbers per unit in corpus order (article, language, unit): filled as articles come, in any order.
+  const perArticle = new Map<string, Units>()
+  // Articles with something to report: read again once the corpus-wide rules have run.
+  const toReport = new Set<string>()
   let pairs = 0
   let segments = 0
-  for (const {bitext, frenchPath, results, entryFindings} of checked) {
-    if (!selected.has(bitext.article.id) || !languages.has(bitext.lng)) continue
-    const file = bitext.resource?.file ?? new VFile({path: layout.resourceFile(bitext.lng, bitext.article.id)})
-    segments += bitext.segments.length
-    results.forEach((result, index) => {
-      if (result.unit.target && result.unit.target.value.trim() !== '') pairs++
-      // Unit rules first, then presence and corpus-wide rules, each in rule order: the order messages always had.
-      for (const {rule, finding} of result.findings) report(file, rule, finding, settings, bitext, frenchPath, results, index)
-    })
-    for (const {rule, finding} of entryFindings) {
-      const message = reportFinding(file, rule, finding.reason, nodePlace(file, finding.problem!.entry.keyNode), settings)
-      if (message) message.data = {article: bitext.article.id, lang: bitext.lng, segment: finding.problem!.key, segments: []} satisfies QaMessageData
+  const run = await runIncremental<ArticleCheck>({
+    ids: checked,
+    inputs: (id) => [layout.articleFile(id), layout.segmentMapFile(id), ...checkedLanguages.map((lng) => layout.resourceFile(lng, id))],
+    version: options.cacheFile ? checksVersion(articleSettings, glossary.files) : '',
+    cacheFile: options.cacheFile,
+    module: articleModule,
+    data: articleSettings,
+    threads: options.threads,
+    keep: (check) => check.error === undefined && check.languages.every((language) => language.error === undefined),
+    onResult: (id, check) => {
+      if (corpusWide) perArticle.set(id, unitsOf(check, checkedLanguages))
+      if (!selected.has(id)) return
+      if (check.error !== undefined || check.file.length > 0) toReport.add(id)
+      for (const language of check.languages) {
+        if (!languages.has(language.lng)) continue
+        segments += language.segments
+        pairs += language.pairs
+        if (language.error !== undefined || language.messages.length > 0 || language.entries.length > 0) toReport.add(id)
+      }
     }
-    if (file.messages.length > 0) reported.add(file)
+  })
+
+  try {
+    // Rules that compare units with each other: lengths, consistency (the languages against each other ran with each article).
+    // Their findings by article, then by language and unit, in rule order.
+    const corpusFindings = new Map<string, Map<string, Array<{rule: Rule; finding: Finding}>>>()
+    if (corpusWide) {
+      const all = concatenate(checked, perArticle)
+      perArticle.clear()
+      const found = (index: number, rule: Rule, finding: Finding) => {
+        const id = checked[all.article[index]!]!
+        const lng = checkedLanguages[all.lng[index]!]!
+        const article = corpusFindings.get(id) ?? new Map<string, Array<{rule: Rule; finding: Finding}>>()
+        corpusFindings.set(id, article)
+        const key = `${lng}\0${all.unit[index]}`
+        article.set(key, [...(article.get(key) ?? []), {rule, finding}])
+        if (selected.has(id) && languages.has(lng)) toReport.add(id)
+      }
+      for (const [index, finding] of lengthOutliers({size: all.size, lng: (at) => checkedLanguages[all.lng[at]!]!, french: (at) => all.frenchLength[at]!, translation: (at) => all.translationLength[at]!})) {
+        found(index, lengthRatio, finding)
+      }
+      for (const {reference, others} of inconsistencies({size: all.size, lng: all.lng, french: all.frenchKey, translation: all.translationKey})) {
+        // The reference's place and translation, read back from its article's checks and its resource.
+        const id = checked[all.article[reference]!]!
+        const lng = checkedLanguages[all.lng[reference]!]!
+        const unit = run.read(id).languages.find((language) => language.lng === lng)!.units.find((each) => each[0] === all.unit[reference])!
+        const start = unit[5] && 'start' in unit[5] ? unit[5].start : unit[5]
+        const value = (JSON.parse(fs.readFileSync(layout.resourceFile(lng, id), 'utf8')) as Record<string, string>)[unit[1]]!
+        const finding = inconsistencyFinding(`${shownPath(layout, layout.resourceFile(lng, id))}:${start?.line ?? 1}:${start?.column ?? 1}`, comparable(value))
+        for (const index of others) found(index, inconsistentTranslation, finding)
+      }
+    }
+
+    for (const id of checked) {
+      if (!toReport.has(id)) continue
+      const check = run.read(id)
+      if (check.error !== undefined) {
+        reported.add(fileOfError(deserializeError(check.error, layout.root), layout.articleFile(id)))
+        continue
+      }
+      for (const file of deserializeFiles(check.file, layout.root)) reported.add(file)
+      const frenchPath = shownPath(layout, layout.articleFile(id))
+      for (const language of check.languages) {
+        if (!languages.has(language.lng)) continue
+        if (language.error !== undefined) {
+          // A resource that cannot be read is reported as such; its segments are not reported missing on top.
+          reported.add(fileOfError(deserializeError(language.error, layout.root), layout.resourceFile(language.lng, id)))
+          continue
+        }
+        const file = new VFile({path: layout.resourceFile(language.lng, id)})
+        const own = new Map(language.messages.map((messages) => [messages.index, messages]))
+        const corpusOf = new Map<number, Array<{rule: Rule; finding: Finding}>>()
+        for (const [key, list] of corpusFindings.get(id) ?? []) {
+          const [lng, unit] = key.split('\0')
+          if (lng === language.lng) corpusOf.set(Number(unit), list)
+        }
+        for (const index of [...new Set([...own.keys(), ...corpusOf.keys()])].sort((a, b) => a - b)) {
+          // The unit's own and presence findings, then the corpus-wide ones in rule order: the order messages always had.
+          for (const message of own.get(index)?.local ?? []) restoreMessage(file, message)
+          const unit = language.units.find((each) => each[0] === index)!
+          for (const {rule, finding} of corpusOf.get(index) ?? []) {
+            const message = unitMessage(new VFile({path: file.path}), rule, finding.reason, unit, settings, id, language.lng, frenchPath)
+            if (message) restoreMessage(file, message)
+          }
+          for (const message of own.get(index)?.cross ?? []) restoreMessage(file, message)
+        }
+        for (const message of language.entries) restoreMessage(file, message)
+        if (file.messages.length > 0) reported.add(file)
+      }
+    }
+  } finally {
+    run.close()
   }
 
   const files = [...reported].sort((a, b) => a.path.localeCompare(b.path))
@@ -180,6 +208,71 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
     }
   }
   return {files, errors, warnings, pairs, segments}
+}
+
+/** What the corpus-wide rules compare of one article: its units with a translation, language by language. */
+interface Units {
+  lng: number[]
+  unit: number[]
+  frenchLength: number[]
+  translationLength: number[]
+  frenchKey: number[]
+  translationKey: number[]
+}
+
+function unitsOf(check: ArticleCheck, languages: readonly TargetLanguage[]): Units {
+  const units: Units = {lng: [], unit: [], frenchLength: [], translationLength: [], frenchKey: [], translationKey: []}
+  for (const language of check.languages) {
+    for (const unit of language.units) {
+      units.lng.push(languages.indexOf(language.lng))
+      units.unit.push(unit[0])
+      units.frenchLength.push(unit[6])
+      units.translationLength.push(unit[7])
+      units.frenchKey.push(...unit[8])
+      units.translationKey.push(...unit[9])
+    }
+  }
+  return units
+}
+
+/** Every article's units in corpus order, as typed arrays. */
+function concatenate(ids: readonly string[], perArticle: ReadonlyMap<string, Units>) {
+  let size = 0
+  for (const units of perArticle.values()) size += units.lng.length
+  const all = {
+    size,
+    article: new Uint32Array(size),
+    lng: new Uint8Array(size),
+    unit: new Uint32Array(size),
+    frenchLength: new Uint32Array(size),
+    translationLength: new Uint32Array(size),
+    frenchKey: new Uint32Array(size * 2),
+    translationKey: new Uint32Array(size * 2)
+  }
+  let at = 0
+  ids.forEach((id, article) => {
+    const units = perArticle.get(id)
+    if (!units) return
+    all.article.fill(article, at, at + units.lng.length)
+    all.lng.set(units.lng, at)
+    all.unit.set(units.unit, at)
+    all.frenchLength.set(units.frenchLength, at)
+    all.translationLength.set(units.translationLength, at)
+    all.frenchKey.set(units.frenchKey, at * 2)
+    all.translationKey.set(units.translationKey, at * 2)
+    at += units.lng.length
+  })
+  return all
+}
+
+/** The version of kept checks: the code, the settings, the glossary's bytes. */
+function checksVersion(settings: ArticleCheckSettings, glossaryFiles: readonly VFile[]): string {
+  const {glossary, ...rest} = settings
+  void glossary
+  return codeVersion(
+    [articleModule, {name: '@briefs/bitext', from: new URL(import.meta.url)}, {name: '@briefs/corpus', from: new URL(import.meta.url)}, {name: '@briefs/languages', from: new URL(import.meta.url)}],
+    JSON.stringify([rest, glossaryFiles.map((file) => String(file.value ?? ''))])
+  )
 }
 
 /** `checkCorpus` for one article. */
@@ -203,71 +296,4 @@ export function ruleSettings(config: CorpusConfig): RuleSettings {
     settings.set(id, setting)
   }
   return settings
-}
-
-/** The French of a unit as the checks read it: its sentences' words and inline content, joined by spaces. */
-function frenchText(unit: TranslationUnit): Pair['french'] {
-  if (unit.segments.length === 1) {
-    const [segment] = unit.segments
-    return {id: unit.key, text: segment!.plainText, nodes: segment!.nodes}
-  }
-  return {
-    id: unit.key,
-    text: unit.segments.map((segment) => segment.plainText).join(' '),
-    nodes: unit.segments.flatMap((segment, index) => (index === 0 ? segment.nodes : [{type: 'text' as const, value: ' '}, ...segment.nodes]))
-  }
-}
-
-function shownPath(layout: CorpusLayout, filePath: string): string {
-  return path.relative(path.dirname(layout.root), filePath).split(path.sep).join('/')
-}
-
-/** `corpus/locales/en/x.json:4:15`: where a unit's translation stands, for messages about other units. */
-function wherePlace(layout: CorpusLayout, bitext: Bitext, unit: TranslationUnit): string {
-  const file = bitext.resource!.file
-  const start = locate(file).toPoint(unit.entry!.valueNode.offset)
-  return `${shownPath(layout, file.path)}:${start?.line ?? 1}:${start?.column ?? 1}`
-}
-
-/** A finding about a unit, as a message on the resource file at the translation (or where the missing key belongs). */
-function report(file: VFile, rule: Rule, finding: Finding, settings: RuleSettings, bitext: Bitext, frenchPath: string, results: readonly UnitResult[], index: number): void {
-  const unit = results[index]!.unit
-  const start = unit.segments[0]!.start
-  const french = {file: frenchPath, line: start.line, column: start.column}
-  const message = reportFinding(file, rule, `${finding.reason} (French: ${french.file}:${french.line}:${french.column})`, placeOf(file, finding, results, index), settings)
-  if (message) message.data = {article: bitext.article.id, lang: bitext.lng, segment: unit.key, segments: unit.segments.map((segment) => segment.id), french} satisfies QaMessageData
-}
-
-/** A file's line index, made once: a resource with many findings is indexed once, not once per finding. */
-const locations = new WeakMap<VFile, ReturnType<typeof location>>()
-function locate(file: VFile): ReturnType<typeof location> {
-  let found = locations.get(file)
-  if (!found) {
-    found = location(file)
-    locations.set(file, found)
-  }
-  return found
-}
-
-function placeOf(file: VFile, finding: Finding, results: readonly UnitResult[], index: number) {
-  const text = String(file.value ?? '')
-  const entry = results[index]!.unit.entry
-  if (entry) {
-    if (!finding.at || text === '') return nodePlace(file, entry.valueNode)
-    const place = locate(file)
-    const start = place.toPoint(stringValueOffset(text, entry.valueNode, finding.at.start))
-    const end = place.toPoint(stringValueOffset(text, entry.valueNode, finding.at.end))
-    return start && end ? {start, end} : start
-  }
-  if (text === '') return undefined
-  // A missing key belongs after the translation of the unit before it.
-  for (let before = index - 1; before >= 0; before--) {
-    const other = results[before]!.unit.entry
-    if (other) return locate(file).toPoint(other.valueNode.offset + other.valueNode.length)
-  }
-  for (let after = index + 1; after < results.length; after++) {
-    const other = results[after]!.unit.entry
-    if (other) return locate(file).toPoint(other.keyNode.offset)
-  }
-  return {line: 1, column: 1}
 }

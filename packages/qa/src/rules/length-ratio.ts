@@ -1,4 +1,5 @@
 import {languageProfile} from '@briefs/languages'
+import type {TargetLanguage} from '@briefs/corpus'
 import {defineRule, type CorpusSample, type Finding} from '../rule.js'
 
 /** Segments shorter than this (non-space characters of French) vary too much in length to judge. */
@@ -12,7 +13,16 @@ export const outlierFactor = 1.5
 /** …and at least this many characters off the usual length: a few words more or less in a short sentence are no outlier. */
 export const outlierCharacters = 20
 
-const length = (text: string) => text.replace(/\s/g, '').length
+/** A text's length as the rule compares it: characters but white space. */
+export const textLength = (text: string) => text.replace(/\s/g, '').length
+
+/** Lengths of the French and of the translation of each checked unit, by index: what `length-ratio` compares (it holds one number per unit, not its text). */
+export interface LengthMeasures {
+  size: number
+  lng(index: number): TargetLanguage
+  french(index: number): number
+  translation(index: number): number
+}
 
 /**
  * `length-ratio`: a translation far longer or shorter than the corpus
@@ -32,36 +42,46 @@ export const lengthRatio = defineRule({
 })
 
 function checkLengths(samples: readonly CorpusSample[]): Map<number, Finding> {
+  const french = samples.map((sample) => textLength(sample.pair.french.text))
+  const translation = samples.map((sample) => textLength(sample.pair.translation.text))
+  return lengthOutliers({size: samples.length, lng: (index) => samples[index]!.lng, french: (index) => french[index]!, translation: (index) => translation[index]!})
+}
+
+/** `length-ratio` on lengths alone, by index: a corpus of any size is held as a few numbers per unit. */
+export function lengthOutliers(measures: LengthMeasures): Map<number, Finding> {
   const findings = new Map<number, Finding>()
-  const byLanguage = new Map<CorpusSample['lng'], Array<{index: number; french: number; translation: number}>>()
-  samples.forEach((sample, index) => {
-    const french = length(sample.pair.french.text)
-    const translation = length(sample.pair.translation.text)
-    if (french < shortestJudged || translation === 0) return
-    const own = byLanguage.get(sample.lng)
-    const measured = {index, french, translation}
-    if (own) own.push(measured)
-    else byLanguage.set(sample.lng, [measured])
-  })
-  for (const [lng, measured] of byLanguage) {
-    const judged = measured.map(({index, french, translation}) => ({index, french, translation, ratio: Math.log(translation / french)}))
+  // The units judged in each language, in corpus order.
+  const byLanguage = new Map<TargetLanguage, number[]>()
+  for (let index = 0; index < measures.size; index++) {
+    if (measures.french(index) < shortestJudged || measures.translation(index) === 0) continue
+    const lng = measures.lng(index)
+    const own = byLanguage.get(lng)
+    if (own) own.push(index)
+    else byLanguage.set(lng, [index])
+  }
+  for (const [lng, judged] of byLanguage) {
     if (judged.length < fewestSamples) continue
-    const center = median(judged.map((sample) => sample.ratio))
-    const spread = 1.4826 * median(judged.map((sample) => Math.abs(sample.ratio - center)))
+    const ratios = Float64Array.from(judged, (index) => Math.log(measures.translation(index) / measures.french(index)))
+    const center = median(ratios)
+    const spread = 1.4826 * median(ratios.map((ratio) => Math.abs(ratio - center)))
     const limit = Math.max(outlierDeviations * spread, Math.log(outlierFactor))
-    for (const {index, ratio, french, translation} of judged) {
-      if (Math.abs(ratio - center) <= limit || Math.abs(translation - Math.exp(center) * french) < outlierCharacters) continue
+    judged.forEach((index, position) => {
+      const ratio = ratios[position]!
+      const french = measures.french(index)
+      const translation = measures.translation(index)
+      if (Math.abs(ratio - center) <= limit || Math.abs(translation - Math.exp(center) * french) < outlierCharacters) return
       const times = Math.exp(ratio)
       findings.set(index, {
         reason: `Unexpected ${ratio < center ? 'short' : 'long'} translation (${times.toFixed(2)} × the French's length), expected about ${Math.exp(center).toFixed(2)} × as usual for French → ${languageProfile(lng).name} in this corpus (between ${Math.exp(center - limit).toFixed(2)} and ${Math.exp(center + limit).toFixed(2)})`
       })
-    }
+    })
   }
   return findings
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
+function median(values: Float64Array): number {
+  // A typed array sorts numerically: the same order as sorting numbers with `(a, b) => a - b`.
+  const sorted = Float64Array.from(values).sort()
   const middle = sorted.length >> 1
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }

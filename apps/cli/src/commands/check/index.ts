@@ -6,6 +6,7 @@ import type {VFileMessage} from 'vfile-message'
 import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {exitCodes, UsageError} from '../../errors.js'
+import {cacheFile} from '../../incremental.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs check [--article <id>...] [--lang <lng>...] [--format text|json|github] [--strict] [--corpus <dir>]
@@ -54,7 +55,8 @@ export async function check(argv: string[], context: Context): Promise<number> {
   const corpus = findCorpus(context, values.corpus)
   const languages = languagesOption(values.lang, await readCorpusConfig(corpusLayout(corpus)))
 
-  const result = await checkCorpus({corpus, articles: values.article, languages})
+  // Each article's checks are kept between runs: an article whose files keep their size and time is not read again.
+  const result = await checkCorpus({corpus, articles: values.article, languages, cacheFile: cacheFile(corpus, 'check')})
   const summary = `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'} in ${result.pairs} translations of ${result.segments} segments`
   if (format === 'json') {
     context.stdout.write(`${JSON.stringify(checkRows(context, result.files), null, 2)}\n`)
