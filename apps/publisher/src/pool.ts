@@ -6,11 +6,20 @@ import type {ArticleJob, ArticleResult, RenderSettings} from './build-article.js
 const workerScript = import.meta.url.endsWith('.ts') ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url)
 
 /**
- * Build `jobs` on `threads` threads: the main thread (`buildHere`) and
- * `threads - 1` workers, each taking the next article when done with one
- * (a worker also has the one after waiting, so it never idles). Memory
- * holds a few articles at a time, and one copy of the code per thread.
- * Results come back keyed by ID: the build orders them, not the threads.
+ * How much old-generation heap a build worker may hold: an article at a
+ * time needs a few megabytes, and a heap left to grow fills with garbage
+ * before V8 collects it (peak memory would grow with the build).
+ */
+export const workerHeapMb = 96
+
+/**
+ * Build `jobs` on `threads` threads, each taking the next article when
+ * done with one (a worker also has the one after waiting, so it never
+ * idles). One thread: the main one (`buildHere`). More: as many workers,
+ * the main thread only hands out articles and takes their results, so its
+ * memory holds the results, not the garbage of rendering. Memory holds a
+ * few articles at a time, and one copy of the code per thread. Results
+ * come back keyed by ID: the build orders them, not the threads.
  */
 export async function buildInThreads(
   jobs: readonly ArticleJob[],
@@ -20,7 +29,7 @@ export async function buildInThreads(
 ): Promise<Map<string, ArticleResult>> {
   const results = new Map<string, ArticleResult>()
   const queue = [...jobs]
-  const workers = Array.from({length: Math.max(0, Math.min(threads - 1, jobs.length - 1))}, () => new Worker(workerScript, {workerData: settings}))
+  const workers = Array.from({length: threads > 1 ? Math.min(threads, jobs.length) : 0}, () => new Worker(workerScript, {workerData: settings, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}))
   try {
     const onWorkers = workers.map(
       (worker) =>
@@ -49,6 +58,7 @@ export async function buildInThreads(
         })
     )
     const here = (async () => {
+      if (workers.length > 0) return
       for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
         results.set(job.id, buildHere(job))
         // Let the workers' messages in between two articles, so they get their next one.

@@ -5,6 +5,7 @@ import path from 'node:path'
 import {setImmediate as nextTurn} from 'node:timers/promises'
 import {Worker} from 'node:worker_threads'
 import {readLines} from './lines.js'
+import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
 
 /** What computes a result: a module exporting `compute(id, data)` (synchronous, its result plain JSON data). */
@@ -21,6 +22,14 @@ export interface IncrementalOptions<Result> {
   version: string
   /** Where results are kept between runs (one line per item, written a line at a time); without it, nothing is kept. */
   cacheFile?: string | undefined
+  /**
+   * The content key (`contentKey`) of each item's inputs, when known
+   * without reading them: the git blob IDs of a revision. A kept result is
+   * then used when its inputs had the same content, wherever they were;
+   * the cache file is only read, never written. An item without one is
+   * computed.
+   */
+  contents?: ((id: string) => string | undefined) | undefined
   /** The module whose `compute(id, data)` makes a result: imported here only when something is to compute, and by each worker thread. */
   module: URL
   /** Plain data for `compute`: settings, paths (copied to every thread). */
@@ -59,14 +68,20 @@ const racyMs = 3000
  */
 export async function runIncremental<Result>(options: Readonly<IncrementalOptions<Result>>): Promise<IncrementalRun<Result>> {
   const cacheFile = options.cacheFile
-  const target = cacheFile ?? path.join(tmpdir(), `briefs-incremental-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`)
   const startedAt = Date.now()
   // The stats of every item's inputs now, and of those kept with a result.
+  const byContent = options.contents
+  // Looked up by content, the kept results are only read: the file stays the working tree's.
+  const target = cacheFile && !byContent ? cacheFile : path.join(tmpdir(), `briefs-incremental-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`)
   const current = new Map<string, FileStat[]>()
-  for (const id of options.ids) current.set(id, fileStats(options.inputs(id)))
+  for (const id of options.ids) current.set(id, byContent ? [] : fileStats(options.inputs(id)))
   const kept = cacheFile ? keptStats(cacheFile, options.version) : undefined
   const fresh = new Set<string>()
   for (const id of options.ids) {
+    if (byContent) {
+      if (byContent(id) === undefined || kept?.keys.get(id)?.has(byContent(id)!) !== true) fresh.add(id)
+      continue
+    }
     const stats = kept?.stats.get(id)
     if (!stats || !sameStats(stats, current.get(id)!) || current.get(id)!.some((stat) => stat !== null && stat[1] >= kept!.writtenAt - racyMs)) fresh.add(id)
   }
@@ -95,14 +110,14 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
     // The kept results, streamed from the old file: each line copied as it is.
     if (cacheFile && kept) {
       for (const line of readLines(cacheFile)) {
-        const [id, , result] = splitLine(line)
+        const [id, , key, result] = splitLine(line)
         if (id === undefined || lines.has(id)) continue
         if (!current.has(id)) {
           // Not asked for this time: kept as it was, when still wanted.
-          if (options.others?.has(id)) write(id, line)
+          if (options.others?.has(id) && !byContent) write(id, line)
           continue
         }
-        if (fresh.has(id)) continue
+        if (fresh.has(id) || (byContent && key !== byContent(id))) continue
         let parsed: Result
         try {
           parsed = JSON.parse(result!) as Result
@@ -110,7 +125,7 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
           // A line cut short: computed below.
           continue
         }
-        write(id, `${id}\t${JSON.stringify(current.get(id))}\t${result}`)
+        write(id, `${id}\t${JSON.stringify(current.get(id))}\t${key}\t${result}`)
         options.onResult(id, parsed)
         keptCount++
       }
@@ -120,10 +135,10 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
     const jobs = options.ids.filter((id) => fresh.has(id))
     if (jobs.length > 0) {
       const threads = options.threads ?? (jobs.length < minimumForThreads ? 1 : availableParallelism())
-      await computeInThreads(jobs, threads, options.module, options.data, (id, result: Result) => {
+      await computeInThreads(jobs, options.inputs, threads, options.module, options.data, (id, result: Result, key: string) => {
         const keep = options.keep ? options.keep(result) : true
-        // A result not to keep is still written (for `read`), with stats that match nothing.
-        write(id, `${id}\t${JSON.stringify(keep ? current.get(id) : [])}\t${JSON.stringify(result)}`)
+        // A result not to keep is still written (for `read`), with stats and a content key that match nothing.
+        write(id, `${id}\t${JSON.stringify(keep ? current.get(id) : [])}\t${keep ? key : ''}\t${JSON.stringify(result)}`)
         options.onResult(id, result)
         computed++
       })
@@ -149,25 +164,27 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
       } finally {
         fs.closeSync(descriptor)
       }
-      return JSON.parse(splitLine(bytes.toString('utf8').replace(/\n$/, ''))[2]!) as Result
+      return JSON.parse(splitLine(bytes.toString('utf8').replace(/\n$/, ''))[3]!) as Result
     },
     close() {
-      if (!cacheFile) fs.rmSync(target, {force: true})
+      if (target !== cacheFile) fs.rmSync(target, {force: true})
     }
   }
 }
 
-/** `id<TAB>stats<TAB>result`: the stats are read without parsing the result. */
-function splitLine(line: string): [string | undefined, string | undefined, string | undefined] {
+/** `id<TAB>stats<TAB>content key<TAB>result`: what decides whether a result stands is read without parsing the result. */
+function splitLine(line: string): [string | undefined, string | undefined, string | undefined, string | undefined] {
   const first = line.indexOf('\t')
   const second = first === -1 ? -1 : line.indexOf('\t', first + 1)
-  if (second === -1) return [undefined, undefined, undefined]
-  return [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1)]
+  const third = second === -1 ? -1 : line.indexOf('\t', second + 1)
+  if (third === -1) return [undefined, undefined, undefined, undefined]
+  return [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1, third), line.slice(third + 1)]
 }
 
-/** The stats kept with each result, when the file is of this version; `undefined` when there is none or it is not. */
-function keptStats(cacheFile: string, version: string): {stats: Map<string, FileStat[]>; writtenAt: number} | undefined {
+/** The stats and content keys kept with each result, when the file is of this version; `undefined` when there is none or it is not. */
+function keptStats(cacheFile: string, version: string): {stats: Map<string, FileStat[]>; keys: Map<string, Set<string>>; writtenAt: number} | undefined {
   const stats = new Map<string, FileStat[]>()
+  const keys = new Map<string, Set<string>>()
   let writtenAt: number | undefined
   try {
     for (const line of readLines(cacheFile)) {
@@ -177,22 +194,44 @@ function keptStats(cacheFile: string, version: string): {stats: Map<string, File
         writtenAt = header.writtenAt
         continue
       }
-      const [id, kept] = splitLine(line)
-      if (id !== undefined) stats.set(id, JSON.parse(kept!) as FileStat[])
+      const [id, kept, key] = splitLine(line)
+      if (id === undefined) continue
+      stats.set(id, JSON.parse(kept!) as FileStat[])
+      if (key) keys.set(id, new Set([key]))
     }
   } catch {
     // No results kept yet, or a broken file: what could be read stands, the rest is computed.
   }
-  return writtenAt === undefined ? undefined : {stats, writtenAt}
+  return writtenAt === undefined ? undefined : {stats, keys, writtenAt}
 }
 
 // A worker thread runs JavaScript: from the TypeScript sources (tests), use the built worker.
 const workerScript = import.meta.url.endsWith('.ts') ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url)
 
-/** Compute `ids` on `threads` threads (this one and workers), each taking the next when done, with one waiting so none idles. */
-async function computeInThreads<Result>(ids: readonly string[], threads: number, module: URL, data: unknown, done: (id: string, result: Result) => void): Promise<void> {
+/**
+ * How much old-generation heap a worker may hold: one item at a time needs
+ * a few megabytes, and a heap left to grow fills with garbage before V8
+ * collects it (peak memory would grow with the run, not with the item).
+ */
+export const workerHeapMb = 96
+
+/**
+ * Compute `ids` on `threads` threads, each taking the next when done, with
+ * one waiting so none idles. One thread: this one. More: as many workers,
+ * this thread only hands out items and takes results, so its memory holds
+ * the results, not the garbage of computing them.
+ */
+async function computeInThreads<Result>(
+  ids: readonly string[],
+  inputs: (id: string) => readonly string[],
+  threads: number,
+  module: URL,
+  data: unknown,
+  done: (id: string, result: Result, key: string) => void
+): Promise<void> {
   const queue = [...ids]
-  const workers = Array.from({length: Math.max(0, Math.min(threads - 1, ids.length - 1))}, () => new Worker(workerScript, {workerData: {module: module.href, data}}))
+  const workerCount = threads > 1 ? Math.min(threads, ids.length) : 0
+  const workers = Array.from({length: workerCount}, () => new Worker(workerScript, {workerData: {module: module.href, data}, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}))
   try {
     const onWorkers = workers.map(
       (worker) =>
@@ -202,12 +241,12 @@ async function computeInThreads<Result>(ids: readonly string[], threads: number,
             const id = queue.shift()
             if (id === undefined) return
             pending++
-            worker.postMessage(id)
+            worker.postMessage({id, inputs: inputs(id)})
           }
-          worker.on('message', (message: {id: string; result?: Result; error?: string}) => {
+          worker.on('message', (message: {id: string; result?: Result; key?: string; error?: string}) => {
             pending--
             if (message.error !== undefined) return reject(new Error(`Computing \`${message.id}\` failed: ${message.error}`))
-            done(message.id, message.result!)
+            done(message.id, message.result!, message.key!)
             send()
             if (pending === 0) resolve()
           })
@@ -221,10 +260,11 @@ async function computeInThreads<Result>(ids: readonly string[], threads: number,
         })
     )
     const here = (async () => {
-      if (queue.length === 0) return
+      if (workers.length > 0 || queue.length === 0) return
       const {compute} = (await import(module.href)) as {compute: Compute<Result>}
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        done(id, compute(id, data))
+        const result = compute(id, data)
+        done(id, result, contentKey(inputs(id)))
         // Let the workers' messages in between two items, so they get their next one.
         await nextTurn()
       }

@@ -1,8 +1,9 @@
+import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {runIncremental} from '../src/index.js'
+import {contentKeyOfBlobs, gitBlobId, runIncremental} from '../src/index.js'
 
 interface Words {
   id: string
@@ -106,6 +107,37 @@ describe('runIncremental', () => {
     // Without `others`, what was not asked for is dropped.
     await run(directory, ['b'], {cacheFile})
     expect((await run(directory, ['a', 'b', 'c'], {cacheFile})).run).toMatchObject({computed: 2, kept: 1})
+  })
+
+  it('finds kept results by content (git blob IDs), wherever the files are, and leaves the cache as it was', async () => {
+    const directory = folder()
+    const cacheFile = path.join(folder(), 'words.jsonl')
+    for (const id of ['a', 'b']) write(path.join(directory, `${id}.txt`), `one two ${id}`)
+    await run(directory, ['a', 'b'], {cacheFile})
+    const before = fs.readFileSync(cacheFile, 'utf8')
+    // Elsewhere (another revision's files): `a` as it was, `b` changed.
+    const elsewhere = folder()
+    write(path.join(elsewhere, 'a.txt'), 'one two a')
+    write(path.join(elsewhere, 'b.txt'), 'one two three b')
+    const blob = (id: string) => gitBlobId(fs.readFileSync(path.join(elsewhere, `${id}.txt`)))
+    // As git names them.
+    expect(blob('b')).toBe(execFileSync('git', ['hash-object', path.join(elsewhere, 'b.txt')]).toString().trim())
+    const results = new Map<string, Words>()
+    const found = await runIncremental<Words>({
+      ids: ['a', 'b'],
+      inputs: (id) => [path.join(elsewhere, `${id}.txt`)],
+      contents: (id) => contentKeyOfBlobs([blob(id)]),
+      version: 'v1',
+      cacheFile,
+      module,
+      data: {folder: elsewhere},
+      onResult: (id, result) => results.set(id, result)
+    })
+    expect(found).toMatchObject({computed: 1, kept: 1})
+    expect(results.get('b')).toMatchObject({words: 4})
+    expect(found.read('a')).toMatchObject({words: 3})
+    found.close()
+    expect(fs.readFileSync(cacheFile, 'utf8')).toBe(before)
   })
 
   it('does not trust the stat of a file written just before its result was kept (racy stat)', async () => {
