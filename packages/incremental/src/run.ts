@@ -30,6 +30,8 @@ export interface IncrementalOptions<Result> {
    * computed.
    */
   contents?: ((id: string) => string | undefined) | undefined
+  /** Called with the items to compute before any is: to put their files where `compute` reads them (a revision's, from git). */
+  beforeCompute?: ((ids: string[]) => Promise<void>) | undefined
   /** The module whose `compute(id, data)` makes a result: imported here only when something is to compute, and by each worker thread. */
   module: URL
   /** Plain data for `compute`: settings, paths (copied to every thread). */
@@ -134,6 +136,7 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
     for (const id of options.ids) if (!lines.has(id)) fresh.add(id)
     const jobs = options.ids.filter((id) => fresh.has(id))
     if (jobs.length > 0) {
+      await options.beforeCompute?.(jobs)
       const threads = options.threads ?? (jobs.length < minimumForThreads ? 1 : availableParallelism())
       await computeInThreads(jobs, options.inputs, threads, options.module, options.data, (id, result: Result, key: string) => {
         const keep = options.keep ? options.keep(result) : true

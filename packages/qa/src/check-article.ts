@@ -90,6 +90,8 @@ export interface LanguageCheck {
   segments: number
   /** Units with a translation, checked. */
   pairs: number
+  /** Translation units, with a translation or not. */
+  unitCount: number
   /** Every unit with a translation (non-blank), in order. */
   units: UnitCheck[]
   /** Units with findings. */
@@ -131,10 +133,10 @@ export function checkArticleFiles(id: string, options: ArticleCheckSettings): Ar
     try {
       bitext = bitextFromFiles(article, lng, {resource: optional(layout.resourceFile(lng, id))}, {translations, reviews: false})
     } catch (error) {
-      checks.push({lng, error: serializeError(error, layout.root), segments: 0, pairs: 0, units: [], messages: [], entries: []})
+      checks.push({lng, error: serializeError(error, layout.root), segments: 0, pairs: 0, unitCount: 0, units: [], messages: [], entries: []})
       continue
     }
-    const check: LanguageCheck = {lng, segments: bitext.segments.length, pairs: 0, units: [], messages: [], entries: []}
+    const check: LanguageCheck = {lng, segments: bitext.segments.length, pairs: 0, unitCount: bitext.units.length, units: [], messages: [], entries: []}
     const file = bitext.resource?.file ?? new VFile({path: layout.resourceFile(lng, id)})
     const found: Array<Array<{rule: Rule; finding: Finding}>> = bitext.units.map(() => [])
     bitext.units.forEach((unit, index) => {

@@ -30,6 +30,16 @@ export interface CheckOptions {
   cacheFile?: string | undefined
   /** Threads checking articles (default: one per core for a corpus, the main thread for a few articles). */
   threads?: number | undefined
+  /**
+   * The corpus's articles, when the folder holds only some of their files
+   * (a revision's changed files): the others' checks are found by content in
+   * `cacheFile` (`contents`), never read here.
+   */
+  ids?: readonly string[] | undefined
+  /** The content key of each article's files (`@briefs/incremental`'s `contentKeyOfBlobs` of their git blob IDs): checks are then looked up by content. */
+  contents?: ((id: string) => string | undefined) | undefined
+  /** Called with the articles to check before any is (their checks not found by content): to put their files in the folder. */
+  prepare?: ((ids: string[]) => Promise<void>) | undefined
 }
 
 export interface CheckResult {
@@ -41,6 +51,8 @@ export interface CheckResult {
   pairs: number
   /** French segments of the articles checked, times the languages checked. */
   segments: number
+  /** Translation units of every article read (those compared with too), by language. */
+  units: Map<string, Partial<Record<TargetLanguage, number>>>
 }
 
 // A worker thread runs JavaScript: from the TypeScript sources (tests), use the built module.
@@ -64,7 +76,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
   const layout = corpusLayout(options.corpus)
   const config = await readCorpusConfig(layout)
   const settings = ruleSettings(config)
-  const ids = await listArticleIds(layout)
+  const ids = options.ids ?? (await listArticleIds(layout))
   const known = new Set(ids)
   const selected = new Set(options.articles ?? ids)
   for (const id of selected) {
@@ -102,17 +114,23 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
   const toReport = new Set<string>()
   let pairs = 0
   let segments = 0
+  const units = new Map<string, Partial<Record<TargetLanguage, number>>>()
   const run = await runIncremental<ArticleCheck>({
     ids: checked,
     inputs: (id) => [layout.articleFile(id), layout.segmentMapFile(id), ...checkedLanguages.map((lng) => layout.resourceFile(lng, id))],
     version: options.cacheFile ? checksVersion(articleSettings, glossary.files) : '',
     cacheFile: options.cacheFile,
+    contents: options.contents,
+    beforeCompute: options.prepare,
     module: articleModule,
     data: articleSettings,
     threads: options.threads,
     keep: (check) => check.error === undefined && check.languages.every((language) => language.error === undefined),
     onResult: (id, check) => {
       if (corpusWide) perArticle.set(id, unitsOf(check, checkedLanguages))
+      const counts: Partial<Record<TargetLanguage, number>> = {}
+      units.set(id, counts)
+      for (const language of check.languages) if (languages.has(language.lng) && language.error === undefined) counts[language.lng] = language.unitCount
       if (!selected.has(id)) return
       if (check.error !== undefined || check.file.length > 0) toReport.add(id)
       for (const language of check.languages) {
@@ -207,7 +225,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
       else if (message.fatal === false) warnings++
     }
   }
-  return {files, errors, warnings, pairs, segments}
+  return {files, errors, warnings, pairs, segments, units}
 }
 
 /** What the corpus-wide rules compare of one article: its units with a translation, language by language. */
@@ -267,8 +285,10 @@ function concatenate(ids: readonly string[], perArticle: ReadonlyMap<string, Uni
 
 /** The version of kept checks: the code, the settings, the glossary's bytes. */
 function checksVersion(settings: ArticleCheckSettings, glossaryFiles: readonly VFile[]): string {
-  const {glossary, ...rest} = settings
+  // Not where the corpus is: a revision's files in a temporary folder find the working tree's checks by content.
+  const {glossary, corpus, ...rest} = settings
   void glossary
+  void corpus
   return codeVersion(
     [articleModule, {name: '@briefs/bitext', from: new URL(import.meta.url)}, {name: '@briefs/corpus', from: new URL(import.meta.url)}, {name: '@briefs/languages', from: new URL(import.meta.url)}],
     JSON.stringify([rest, glossaryFiles.map((file) => String(file.value ?? ''))])

@@ -74,3 +74,45 @@ export async function folderAtRevision(root: string, commit: string, folder: str
   })
   return result
 }
+
+/** The files of `folder` (a path in the repository, `''` for all) that differ between two commits, as paths in the repository. */
+export async function changedPaths(root: string, base: string, head: string, folder: string): Promise<string[]> {
+  const {stdout} = await run('git', ['-C', root, 'diff', '--name-only', '-z', '--no-renames', base, head, '--', folder || '.'], {maxBuffer: 256 * 1024 * 1024})
+  return stdout.split('\0').filter(Boolean)
+}
+
+/** Every file of `folder` at `commit` (a path in the repository) with its blob ID, without reading any. */
+export async function filesAtRevision(root: string, commit: string, folder: string): Promise<Map<string, {blob: string; mode: string}>> {
+  const {stdout} = await run('git', ['-C', root, 'ls-tree', '-r', '-z', '--full-tree', commit, '--', folder || '.'], {maxBuffer: 256 * 1024 * 1024})
+  const files = new Map<string, {blob: string; mode: string}>()
+  for (const entry of stdout.split('\0')) {
+    // `<mode> <type> <blob>\t<path>`
+    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry)
+    if (match) files.set(match[3]!, {blob: match[2]!, mode: match[1]!})
+  }
+  return files
+}
+
+/** Write `paths` (files of the repository) as they are at `commit` into `target`, with `git archive | tar`, a few hundred at a time. */
+export async function checkoutFiles(root: string, commit: string, paths: readonly string[], target: string): Promise<void> {
+  for (let start = 0; start < paths.length; start += 500) {
+    const part = paths.slice(start, start + 500)
+    await new Promise<void>((resolve, reject) => {
+      const archive = spawn('git', ['-C', root, 'archive', '--format=tar', commit, '--', ...part], {stdio: ['ignore', 'pipe', 'pipe']})
+      const extract = spawn('tar', ['-x', '-C', target], {stdio: ['pipe', 'ignore', 'pipe']})
+      let errors = ''
+      archive.stderr.on('data', (chunk) => (errors += chunk))
+      extract.stderr.on('data', (chunk) => (errors += chunk))
+      archive.stdout.pipe(extract.stdin)
+      let pending = 2
+      const done = (code: number | null) => {
+        if (code !== 0) reject(new Error(`Cannot read files at ${commit.slice(0, 12)}: ${errors.trim() || `exit ${code}`}`))
+        else if (--pending === 0) resolve()
+      }
+      archive.on('close', done)
+      extract.on('close', done)
+      archive.on('error', reject)
+      extract.on('error', reject)
+    })
+  }
+}

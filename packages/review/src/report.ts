@@ -1,6 +1,9 @@
 import fs from 'node:fs/promises'
 import {describeOrigin, loadBitext, type LedgerEntry, type ReviewState, type StaleReason, type TranslationUnit} from '@briefs/bitext'
-import {corpusLayout, fileOfError, listArticleIds, loadArticle, readCorpusConfig, Translations, type TargetLanguage} from '@briefs/corpus'
+import os from 'node:os'
+import path from 'node:path'
+import {articleIdProblem, configFileName, corpusLayout, fileOfError, listArticleIds, loadArticle, readCorpusConfig, Translations, type TargetLanguage} from '@briefs/corpus'
+import {contentKeyOfBlobs} from '@briefs/incremental'
 import {checkCorpus, glossaryFileNames} from '@briefs/qa'
 import type {PhrasingContent, Root, RootContent, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -8,7 +11,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {folderAtRevision, repositoryOf, resolveRevision} from './git.js'
+import {changedPaths, checkoutFiles, filesAtRevision, repositoryOf, resolveRevision} from './git.js'
 import {wordDiff} from './word-diff.js'
 
 export interface ReviewReportOptions {
@@ -18,6 +21,13 @@ export interface ReviewReportOptions {
   base: string
   /** The revision under review (default `HEAD`). */
   head?: string | undefined
+  /**
+   * The checks `briefs check` keeps for the working tree
+   * (`node_modules/.cache/briefs/check.jsonl`): the articles the pull request
+   * did not change are found there by content (their git blob IDs), so the
+   * corpus-wide checks at head read only what changed.
+   */
+  checksCache?: string | undefined
 }
 
 export interface ReviewReport {
@@ -26,8 +36,13 @@ export interface ReviewReport {
   changed: number
   /** Units that did not change, counted only. */
   unchanged: number
-  /** Files with problems at head (a broken resource or ledger), also listed in the report. */
+  /** Files with problems at head (a broken resource or ledger) among those the pull request changed, also listed in the report. */
   files: VFile[]
+}
+
+/** The articles a comparison reads: those with a file the pull request changed; every one when the configuration changed. */
+interface Scope {
+  ids: Set<string> | undefined
 }
 
 /** A translation unit in one language at one revision. */
@@ -55,6 +70,10 @@ interface Side {
   files: VFile[]
   /** `article/lng` → segment ID → what the QA checks found (head only). */
   checks: Map<string, Map<string, Check[]>>
+  /** The articles not compared (the pull request did not change them): their units, counted (head only). */
+  others: {units: Map<string, number>}
+  /** Where the revision's files are written out, while it is read. */
+  directory?: string
 }
 
 /** A QA finding as the report shows it. */
@@ -75,8 +94,9 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
   const {root, relative} = await repositoryOf(options.corpus)
   const baseCommit = await resolveRevision(root, options.base)
   const headCommit = await resolveRevision(root, options.head ?? 'HEAD')
-  const head = await readSide(root, headCommit, relative, true, undefined)
-  const base = await readSide(root, baseCommit, relative, false, head.languages)
+  const scope = await changedScope(root, baseCommit, headCommit, relative)
+  const head = await readSide(root, headCommit, relative, scope, undefined, {checksCache: options.checksCache})
+  const base = await readSide(root, baseCommit, relative, scope, head.languages, undefined)
 
   const order = (key: string) => {
     const [id, lng] = key.split('/') as [string, TargetLanguage]
@@ -126,6 +146,9 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
     })
   }
 
+  // The articles the pull request did not touch: their units are unchanged, counted without being compared.
+  const others = head.others
+  for (const count of others.units.values()) unchanged += count
   children.push(
     paragraph(
       changed === 0
@@ -134,6 +157,8 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
     ),
     heading(3, 'Coverage (reviewed segments)'),
     {type: 'table', align: [], children: coverage},
+    // A pull request comment has room for the articles it is about, not for every article of a large corpus.
+    ...(others.units.size === 0 ? [] : [paragraph(`${others.units.size} other article${others.units.size === 1 ? '' : 's'}, unchanged, not listed.`)]),
     ...sections
   )
   const problems = head.files.flatMap((file) => file.messages.map((message) => ({file, message})))
@@ -153,22 +178,57 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
   return {markdown, changed, unchanged, files: head.files}
 }
 
-async function readSide(root: string, commit: string, relative: string, withChecks: boolean, fallbackLanguages: readonly TargetLanguage[] | undefined): Promise<Side> {
-  const checkout = await folderAtRevision(root, commit, relative)
-  const folder = checkout.path
-  const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map()}
+/** The articles whose files differ between the two commits; all of them when the corpus's configuration does (its languages). */
+async function changedScope(root: string, base: string, head: string, relative: string): Promise<Scope> {
+  const ids = new Set<string>()
+  for (const file of await changedPaths(root, base, head, relative)) {
+    const inCorpus = relative ? file.slice(relative.length + 1) : file
+    if (inCorpus === configFileName) return {ids: undefined}
+    const id = articleOfFile(inCorpus)
+    if (id !== undefined) ids.add(id)
+  }
+  return {ids}
+}
+
+/** The article a corpus file belongs to (`articles/<id>.md`, `segments/<id>.json`, `locales/<lng>/<id>.json`…), if it does. */
+function articleOfFile(inCorpus: string): string | undefined {
+  const match = /^(?:articles\/([^/]+)\.md|segments\/([^/]+)\.json|(?:locales|reviews|origins)\/[^/]+\/([^/]+)\.json)$/.exec(inCorpus)
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined
+}
+
+async function readSide(
+  root: string,
+  commit: string,
+  relative: string,
+  scope: Scope,
+  fallbackLanguages: readonly TargetLanguage[] | undefined,
+  checks: {checksCache: string | undefined} | undefined
+): Promise<Side> {
+  const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-rev-'))
+  const folder = path.join(directory, relative)
+  const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map(), others: {units: new Map()}, directory}
   try {
+    // What the revision holds, by name and blob ID; only the files of the articles compared (and the configuration, the glossary) are written out.
+    const tree = await filesAtRevision(root, commit, relative)
+    const inCorpus = (file: string) => (relative ? file.slice(relative.length + 1) : file)
+    const wanted = (file: string) => {
+      const name = inCorpus(file)
+      if (name === configFileName || (glossaryFileNames as readonly string[]).includes(name)) return true
+      const id = articleOfFile(name)
+      return id !== undefined && (scope.ids === undefined || scope.ids.has(id))
+    }
+    await checkoutFiles(root, commit, [...tree.keys()].filter(wanted), directory)
     const layout = corpusLayout(folder)
     const exists = (file: string) => fs.access(file).then(
       () => true,
       () => false
     )
     // No corpus at this revision yet (a base before the first article): nothing to compare with.
-    const present = await exists(layout.articlesDir)
-    const ids = present ? await listArticleIds(layout) : []
+    const present = [...tree.keys()].some((file) => inCorpus(file).startsWith('articles/'))
+    const ids = (await exists(layout.articlesDir)) ? await listArticleIds(layout) : []
     // A base from before the corpus had a configuration is read in the head's languages.
     if (present && (!fallbackLanguages || (await exists(layout.configFile)))) side.languages = (await readCorpusConfig(layout)).languages
-    if (withChecks) await readChecks(side, folder, relative)
+    if (checks) await readChecks(side, root, commit, relative, tree, scope, checks.checksCache)
     const translations = new Translations()
     for (const id of ids) {
       try {
@@ -185,23 +245,57 @@ async function readSide(root: string, commit: string, relative: string, withChec
       }
     }
   } finally {
-    await fs.rm(checkout.directory, {recursive: true, force: true})
+    await fs.rm(directory, {recursive: true, force: true})
   }
   return side
 }
 
-/** The QA findings of every segment; a glossary that cannot be read is a problem at head. */
-async function readChecks(side: Side, folder: string, relative: string): Promise<void> {
+/**
+ * The QA findings of every segment compared, as `briefs check` gives them
+ * at this revision (the corpus-wide rules compare with every article); a
+ * glossary that cannot be read is a problem at head. The articles not
+ * compared are found in the working tree's kept checks by content, or
+ * written out and checked when they are not there; their units are counted.
+ */
+async function readChecks(side: Side, root: string, commit: string, relative: string, tree: ReadonlyMap<string, {blob: string}>, scope: Scope, checksCache: string | undefined): Promise<void> {
+  const folder = path.join(side.directory!, relative)
+  const layout = corpusLayout(folder)
+  const name = (inCorpus: string) => (relative ? `${relative}/${inCorpus}` : inCorpus)
+  const all: string[] = []
+  for (const file of tree.keys()) {
+    const match = /^articles\/([^/.][^/]*)\.md$/.exec(relative ? file.slice(relative.length + 1) : file)
+    if (match && articleIdProblem(match[1]!) === undefined && (tree.get(file) as {mode?: string}).mode !== '120000') all.push(match[1]!)
+  }
+  all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   let result
   try {
-    result = await checkCorpus({corpus: folder})
+    const languages = (await readCorpusConfig(layout)).languages
+    result = await checkCorpus({
+      corpus: folder,
+      ids: all,
+      articles: scope.ids === undefined ? undefined : all.filter((id) => scope.ids!.has(id)),
+      cacheFile: checksCache,
+      contents: (id) => contentKeyOfBlobs([`articles/${id}.md`, `segments/${id}.json`, ...languages.map((lng) => `locales/${lng}/${id}.json`)].map((file) => tree.get(name(file))?.blob)),
+      prepare: async (ids) => {
+        // Not found by content: written out to be checked.
+        const wanted = new Set(ids)
+        await checkoutFiles(root, commit, [...tree.keys()].filter((file) => {
+          const id = articleOfFile(relative ? file.slice(relative.length + 1) : file)
+          return id !== undefined && wanted.has(id) && scope.ids !== undefined && !scope.ids.has(id)
+        }), side.directory!)
+      }
+    })
   } catch (error) {
     // A corpus the checks cannot read at all is reported by the review itself.
     if (error instanceof VFileMessage) return
     throw error
   }
+  for (const [id, counts] of result.units) {
+    if (scope.ids === undefined || scope.ids.has(id)) continue
+    side.others.units.set(id, Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0))
+  }
   for (const file of result.files) {
-    if ((glossaryFileNames as readonly string[]).some((name) => file.path.endsWith(name))) side.files.push(relativeTo(folder, relative, file))
+    if ((glossaryFileNames as readonly string[]).some((each) => file.path.endsWith(each))) side.files.push(relativeTo(folder, relative, file))
     for (const message of file.messages) {
       const data = message.data
       if (!data) continue

@@ -4,6 +4,7 @@ import {GitError, reviewReport} from '@briefs/review'
 import {noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
+import {cacheFile} from '../../incremental.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs review-report --base <git-rev> [--head <git-rev>] [--out <file>] [--corpus <dir>]
@@ -20,7 +21,9 @@ export async function reviewReportCommand(argv: string[], context: Context): Pro
   if (!values.base) throw new UsageError(`Missing --base\n\n${usage}`)
   let result
   try {
-    result = await reviewReport({corpus: findCorpus(context, values.corpus), base: values.base, head: values.head})
+    const corpus = findCorpus(context, values.corpus)
+    // The checks `briefs check` keeps for the working tree: the articles the pull request did not change are found there by content.
+    result = await reviewReport({corpus, base: values.base, head: values.head, checksCache: cacheFile(corpus, 'check')})
   } catch (error) {
     if (error instanceof GitError) throw new InputError(error.message, [])
     throw error
