@@ -6,6 +6,11 @@ import fs from 'node:fs'
  * file has none.
  */
 export function* readLines(file: string): Generator<string> {
+  for (const {line} of readLinesAt(file)) yield line
+}
+
+/** `readLines`, with where each line starts in the file (bytes). */
+export function* readLinesAt(file: string): Generator<{line: string; offset: number}> {
   let descriptor: number
   try {
     descriptor = fs.openSync(file, 'r')
@@ -15,21 +20,22 @@ export function* readLines(file: string): Generator<string> {
   }
   try {
     const chunk = Buffer.alloc(1 << 20)
-    let rest = ''
+    let rest = Buffer.alloc(0)
+    let offset = 0
     for (;;) {
       const read = fs.readSync(descriptor, chunk, 0, chunk.length, null)
       if (read === 0) break
-      // A multi-byte character cut at the chunk's end waits for the next chunk: cut at the last line feed (one byte in UTF-8).
-      const end = chunk.lastIndexOf(0x0a, read - 1)
-      if (end === -1) {
-        rest += chunk.toString('utf8', 0, read)
-        continue
+      // Lines are cut at line feeds (one byte in UTF-8): a character is never cut in two.
+      const bytes = rest.length === 0 ? chunk.subarray(0, read) : Buffer.concat([rest, chunk.subarray(0, read)])
+      let start = 0
+      for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
+        yield {line: bytes.toString('utf8', start, end), offset: offset + start}
+        start = end + 1
       }
-      const text = rest + chunk.toString('utf8', 0, end)
-      rest = chunk.toString('utf8', end + 1, read)
-      yield* text.split('\n')
+      offset += start
+      rest = Buffer.from(bytes.subarray(start))
     }
-    if (rest !== '') yield rest
+    if (rest.length > 0) yield {line: rest.toString('utf8'), offset}
   } finally {
     fs.closeSync(descriptor)
   }

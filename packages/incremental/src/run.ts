@@ -4,7 +4,7 @@ import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {setImmediate as nextTurn} from 'node:timers/promises'
 import {Worker} from 'node:worker_threads'
-import {readLines} from './lines.js'
+import {readLines, readLinesAt} from './lines.js'
 import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
 
@@ -91,7 +91,8 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
   fs.mkdirSync(path.dirname(target), {recursive: true})
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   const out = fs.openSync(temporary, 'wx')
-  const lines = new Map<string, {offset: number; length: number}>()
+  // Where each result's line is: in the file written now, or (found by content) in the kept file, read only.
+  const lines = new Map<string, {file: string; offset: number; length: number}>()
   let offset = 0
   let buffer = ''
   const flush = () => {
@@ -101,7 +102,7 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
   }
   const write = (id: string, line: string) => {
     const length = Buffer.byteLength(line) + 1
-    lines.set(id, {offset: offset + Buffer.byteLength(buffer), length})
+    lines.set(id, {file: target, offset: offset + Buffer.byteLength(buffer), length})
     buffer += `${line}\n`
     if (buffer.length > 1 << 16) flush()
   }
@@ -111,7 +112,7 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
   try {
     // The kept results, streamed from the old file: each line copied as it is.
     if (cacheFile && kept) {
-      for (const line of readLines(cacheFile)) {
+      for (const {line, offset: at} of readLinesAt(cacheFile)) {
         const [id, , key, result] = splitLine(line)
         if (id === undefined || lines.has(id)) continue
         if (!current.has(id)) {
@@ -127,7 +128,8 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
           // A line cut short: computed below.
           continue
         }
-        write(id, `${id}\t${JSON.stringify(current.get(id))}\t${key}\t${result}`)
+        if (byContent) lines.set(id, {file: cacheFile, offset: at, length: Buffer.byteLength(line) + 1})
+        else write(id, `${id}\t${JSON.stringify(current.get(id))}\t${key}\t${result}`)
         options.onResult(id, parsed)
         keptCount++
       }
@@ -161,7 +163,7 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
       const place = lines.get(id)
       if (!place) throw new Error(`Unexpected item \`${id}\` without a result`)
       const bytes = Buffer.alloc(place.length)
-      const descriptor = fs.openSync(target, 'r')
+      const descriptor = fs.openSync(place.file, 'r')
       try {
         fs.readSync(descriptor, bytes, 0, place.length, place.offset)
       } finally {

@@ -54,11 +54,7 @@ export interface QaMessage {
   data?: QaMessageData | undefined
 }
 
-/**
- * A checked translation unit with a translation: its findings, and what the
- * corpus-wide rules need of it (its lengths, the keys of its French and
- * translation) and to report on it (its key, segments, places).
- */
+/** A checked translation unit with a translation, as the corpus-wide rules report on it: its key, segments, places. */
 export type UnitCheck = [
   index: number,
   key: string,
@@ -67,12 +63,24 @@ export type UnitCheck = [
   frenchLine: number,
   frenchColumn: number,
   /** Where its translation stands in the resource, as the message place of a finding about the whole of it. */
-  place: VFileMessage['place'] | null,
-  frenchLength: number,
-  translationLength: number,
-  frenchKey: [number, number],
-  translationKey: [number, number]
+  place: VFileMessage['place'] | null
 ]
+
+/**
+ * What the corpus-wide rules compare of each unit with a translation, as
+ * 8 unsigned 32-bit numbers: language (its index among those checked),
+ * unit index, French length, translation length, the two halves of the key
+ * of the French, of the translation. Kept as one string per article (base
+ * 64): a corpus of any size loads as a few bytes per unit.
+ */
+export const sampleWidth = 8
+
+/** The samples of an article (its `samples` string) as numbers. */
+export function decodeSamples(samples: string): Uint32Array {
+  const bytes = Buffer.from(samples, 'base64')
+  // A copy: the decoded bytes need not be aligned for a 32-bit view.
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+}
 
 /** The findings about one unit: its own and the bitext rules' (`local`), the cross-language rule's (`cross`): corpus-wide ones go between them. */
 export interface UnitMessages {
@@ -92,8 +100,6 @@ export interface LanguageCheck {
   pairs: number
   /** Translation units, with a translation or not. */
   unitCount: number
-  /** Every unit with a translation (non-blank), in order. */
-  units: UnitCheck[]
   /** Units with findings. */
   messages: UnitMessages[]
   /** Findings about resource entries attached to no unit, or to a changed one. */
@@ -106,6 +112,10 @@ export interface ArticleCheck {
   /** The article's own messages (an outdated segment map). */
   file: FileMessages[]
   languages: LanguageCheck[]
+  /** What the corpus-wide rules compare (`decodeSamples`): every unit with a translation, language by language, in order. */
+  samples: string
+  /** The units with a translation of each language (`UnitCheck[][]`), as JSON: read only to report on one of them. */
+  details: string
 }
 
 const translations = new Translations()
@@ -121,22 +131,27 @@ export function checkArticleFiles(id: string, options: ArticleCheckSettings): Ar
     const map = optional(layout.segmentMapFile(id))
     article = checkedArticle(id, articleFile, map ? segmentMapOf(map) : undefined)
   } catch (error) {
-    return {error: serializeError(error, layout.root), file: [], languages: []}
+    return {error: serializeError(error, layout.root), file: [], languages: [], samples: '', details: '[]'}
   }
   const frenchPath = shownPath(layout, article.file.path)
   const checks: LanguageCheck[] = []
+  const details: UnitCheck[][] = []
+  const measured: number[] = []
   // What cross-language compares: every language's units of this article, in order.
   const samples: CorpusSample[] = []
-  const sampleOf: Array<{check: LanguageCheck; messages: UnitMessages}> = []
+  const sampleOf: Array<{check: LanguageCheck; unit: UnitCheck; messages: UnitMessages}> = []
   for (const lng of options.languages) {
     let bitext: Bitext
     try {
       bitext = bitextFromFiles(article, lng, {resource: optional(layout.resourceFile(lng, id))}, {translations, reviews: false})
     } catch (error) {
-      checks.push({lng, error: serializeError(error, layout.root), segments: 0, pairs: 0, unitCount: 0, units: [], messages: [], entries: []})
+      checks.push({lng, error: serializeError(error, layout.root), segments: 0, pairs: 0, unitCount: 0, messages: [], entries: []})
+      details.push([])
       continue
     }
-    const check: LanguageCheck = {lng, segments: bitext.segments.length, pairs: 0, unitCount: bitext.units.length, units: [], messages: [], entries: []}
+    const check: LanguageCheck = {lng, segments: bitext.segments.length, pairs: 0, unitCount: bitext.units.length, messages: [], entries: []}
+    const units: UnitCheck[] = []
+    details.push(units)
     const file = bitext.resource?.file ?? new VFile({path: layout.resourceFile(lng, id)})
     const found: Array<Array<{rule: Rule; finding: Finding}>> = bitext.units.map(() => [])
     bitext.units.forEach((unit, index) => {
@@ -146,21 +161,18 @@ export function checkArticleFiles(id: string, options: ArticleCheckSettings): Ar
       const own = checkPair(pair, options.glossary, settings)
       found[index]!.push(...own.findings)
       const start = locate(file).toPoint(unit.entry!.valueNode.offset)
-      check.units.push([
+      units.push([index, unit.key, sameIds(unit) ? null : unit.segments.map((segment) => segment.id), unit.segments[0]!.start.line, unit.segments[0]!.start.column, nodePlace(file, unit.entry!.valueNode) ?? null])
+      measured.push(
+        options.languages.indexOf(lng),
         index,
-        unit.key,
-        sameIds(unit) ? null : unit.segments.map((segment) => segment.id),
-        unit.segments[0]!.start.line,
-        unit.segments[0]!.start.column,
-        nodePlace(file, unit.entry!.valueNode) ?? null,
         textLength(pair.french.text),
         textLength(pair.translation.text),
-        textKey(comparable(pair.french.text)),
-        textKey(comparable(pair.translation.value))
-      ])
+        ...textKey(comparable(pair.french.text)),
+        ...textKey(comparable(pair.translation.value))
+      )
       if (options.corpusWide) {
         samples.push({lng, article: id, pair, where: `${shownPath(layout, file.path)}:${start?.line ?? 1}:${start?.column ?? 1}`, found: new Set(own.findings.map(({rule}) => rule.id))})
-        sampleOf.push({check, messages: {index, local: [], cross: []}})
+        sampleOf.push({check, unit: units.at(-1)!, messages: {index, local: [], cross: []}})
       }
     })
     const entryFindings: Array<{rule: Rule; finding: BitextFinding}> = []
@@ -188,9 +200,8 @@ export function checkArticleFiles(id: string, options: ArticleCheckSettings): Ar
   if (options.corpusWide) {
     const compared = crossLanguage.scope === 'corpus' ? crossLanguage.check(samples) : new Map<number, Finding>()
     for (const [sample, finding] of compared) {
-      const {check, messages} = sampleOf[sample]!
+      const {check, unit, messages} = sampleOf[sample]!
       const file = new VFile({path: layout.resourceFile(check.lng, id)})
-      const unit = check.units.find((each) => each[0] === messages.index)!
       const message = unitMessage(file, crossLanguage, finding.reason, unit, settings, id, check.lng, frenchPath)
       if (!message) continue
       const existing = check.messages.find((each) => each.index === messages.index)
@@ -199,7 +210,7 @@ export function checkArticleFiles(id: string, options: ArticleCheckSettings): Ar
     }
     for (const check of checks) check.messages.sort((a, b) => a.index - b.index)
   }
-  return {file: serializeFiles([article.file], layout.root), languages: checks}
+  return {file: serializeFiles([article.file], layout.root), languages: checks, samples: Buffer.from(Uint32Array.from(measured).buffer).toString('base64'), details: JSON.stringify(details)}
 }
 
 /** `checkArticleFiles` as `@briefs/incremental` calls it. */

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import {corpusLayout, deserializeError, deserializeFiles, fileOfError, listArticleIds, nodePlace, readCorpusConfig, type CorpusConfig, type RuleSetting, type TargetLanguage} from '@briefs/corpus'
 import {codeVersion, runIncremental} from '@briefs/incremental'
 import {VFile} from 'vfile'
-import {restoreMessage, shownPath, unitMessage, type ArticleCheck, type ArticleCheckSettings} from './check-article.js'
+import {decodeSamples, restoreMessage, sampleWidth, shownPath, unitMessage, type ArticleCheck, type ArticleCheckSettings, type UnitCheck} from './check-article.js'
 import {readGlossary} from './glossary/read.js'
 import {applySetting, type Finding, type Rule, type RuleSettings} from './rule.js'
 import {comparable, inconsistencies, inconsistencyFinding, inconsistentTranslation} from './rules/inconsistent-translation.js'
@@ -109,7 +109,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
   }
 
   // What the corpus-wide rules compare, a few numbers per unit in corpus order (article, language, unit): filled as articles come, in any order.
-  const perArticle = new Map<string, Units>()
+  const perArticle = new Map<string, Uint32Array>()
   // Articles with something to report: read again once the corpus-wide rules have run.
   const toReport = new Set<string>()
   let pairs = 0
@@ -127,7 +127,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
     threads: options.threads,
     keep: (check) => check.error === undefined && check.languages.every((language) => language.error === undefined),
     onResult: (id, check) => {
-      if (corpusWide) perArticle.set(id, unitsOf(check, checkedLanguages))
+      if (corpusWide) perArticle.set(id, decodeSamples(check.samples))
       const counts: Partial<Record<TargetLanguage, number>> = {}
       units.set(id, counts)
       for (const language of check.languages) if (languages.has(language.lng) && language.error === undefined) counts[language.lng] = language.unitCount
@@ -165,7 +165,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
         // The reference's place and translation, read back from its article's checks and its resource.
         const id = checked[all.article[reference]!]!
         const lng = checkedLanguages[all.lng[reference]!]!
-        const unit = run.read(id).languages.find((language) => language.lng === lng)!.units.find((each) => each[0] === all.unit[reference])!
+        const unit = (JSON.parse(run.read(id).details) as UnitCheck[][])[all.lng[reference]!]!.find((each) => each[0] === all.unit[reference])!
         const start = unit[5] && 'start' in unit[5] ? unit[5].start : unit[5]
         const value = (JSON.parse(fs.readFileSync(layout.resourceFile(lng, id), 'utf8')) as Record<string, string>)[unit[1]]!
         const finding = inconsistencyFinding(`${shownPath(layout, layout.resourceFile(lng, id))}:${start?.line ?? 1}:${start?.column ?? 1}`, comparable(value))
@@ -182,12 +182,14 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
       }
       for (const file of deserializeFiles(check.file, layout.root)) reported.add(file)
       const frenchPath = shownPath(layout, layout.articleFile(id))
-      for (const language of check.languages) {
-        if (!languages.has(language.lng)) continue
+      const details = JSON.parse(check.details) as UnitCheck[][]
+      check.languages.forEach((language, position) => {
+        const units = details[position]!
+        if (!languages.has(language.lng)) return
         if (language.error !== undefined) {
           // A resource that cannot be read is reported as such; its segments are not reported missing on top.
           reported.add(fileOfError(deserializeError(language.error, layout.root), layout.resourceFile(language.lng, id)))
-          continue
+          return
         }
         const file = new VFile({path: layout.resourceFile(language.lng, id)})
         const own = new Map(language.messages.map((messages) => [messages.index, messages]))
@@ -199,7 +201,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
         for (const index of [...new Set([...own.keys(), ...corpusOf.keys()])].sort((a, b) => a - b)) {
           // The unit's own and presence findings, then the corpus-wide ones in rule order: the order messages always had.
           for (const message of own.get(index)?.local ?? []) restoreMessage(file, message)
-          const unit = language.units.find((each) => each[0] === index)!
+          const unit = units.find((each) => each[0] === index)!
           for (const {rule, finding} of corpusOf.get(index) ?? []) {
             const message = unitMessage(new VFile({path: file.path}), rule, finding.reason, unit, settings, id, language.lng, frenchPath)
             if (message) restoreMessage(file, message)
@@ -208,7 +210,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
         }
         for (const message of language.entries) restoreMessage(file, message)
         if (file.messages.length > 0) reported.add(file)
-      }
+      })
     }
   } finally {
     run.close()
@@ -228,35 +230,10 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
   return {files, errors, warnings, pairs, segments, units}
 }
 
-/** What the corpus-wide rules compare of one article: its units with a translation, language by language. */
-interface Units {
-  lng: number[]
-  unit: number[]
-  frenchLength: number[]
-  translationLength: number[]
-  frenchKey: number[]
-  translationKey: number[]
-}
-
-function unitsOf(check: ArticleCheck, languages: readonly TargetLanguage[]): Units {
-  const units: Units = {lng: [], unit: [], frenchLength: [], translationLength: [], frenchKey: [], translationKey: []}
-  for (const language of check.languages) {
-    for (const unit of language.units) {
-      units.lng.push(languages.indexOf(language.lng))
-      units.unit.push(unit[0])
-      units.frenchLength.push(unit[6])
-      units.translationLength.push(unit[7])
-      units.frenchKey.push(...unit[8])
-      units.translationKey.push(...unit[9])
-    }
-  }
-  return units
-}
-
-/** Every article's units in corpus order, as typed arrays. */
-function concatenate(ids: readonly string[], perArticle: ReadonlyMap<string, Units>) {
+/** Every article's samples in corpus order, as typed arrays. */
+function concatenate(ids: readonly string[], perArticle: ReadonlyMap<string, Uint32Array>) {
   let size = 0
-  for (const units of perArticle.values()) size += units.lng.length
+  for (const samples of perArticle.values()) size += samples.length / sampleWidth
   const all = {
     size,
     article: new Uint32Array(size),
@@ -269,16 +246,19 @@ function concatenate(ids: readonly string[], perArticle: ReadonlyMap<string, Uni
   }
   let at = 0
   ids.forEach((id, article) => {
-    const units = perArticle.get(id)
-    if (!units) return
-    all.article.fill(article, at, at + units.lng.length)
-    all.lng.set(units.lng, at)
-    all.unit.set(units.unit, at)
-    all.frenchLength.set(units.frenchLength, at)
-    all.translationLength.set(units.translationLength, at)
-    all.frenchKey.set(units.frenchKey, at * 2)
-    all.translationKey.set(units.translationKey, at * 2)
-    at += units.lng.length
+    const samples = perArticle.get(id)
+    if (!samples) return
+    for (let offset = 0; offset < samples.length; offset += sampleWidth, at++) {
+      all.article[at] = article
+      all.lng[at] = samples[offset]!
+      all.unit[at] = samples[offset + 1]!
+      all.frenchLength[at] = samples[offset + 2]!
+      all.translationLength[at] = samples[offset + 3]!
+      all.frenchKey[at * 2] = samples[offset + 4]!
+      all.frenchKey[at * 2 + 1] = samples[offset + 5]!
+      all.translationKey[at * 2] = samples[offset + 6]!
+      all.translationKey[at * 2 + 1] = samples[offset + 7]!
+    }
   })
   return all
 }
