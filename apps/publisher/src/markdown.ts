@@ -1,12 +1,13 @@
 import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
 import {sentenceToMarkdown} from '@briefs/segment'
-import type {List, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast'
+import type {BlockContent, List, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
-import type {ArticleView, BriefCounts, BriefTitle} from './brief.js'
+import type {ArticleView, BriefCounts, BriefTitle, Container, RowContent, SourceRow} from './brief.js'
 import {missingMarker, reviewFlag} from './brief.js'
+import {isSafeUrl} from './sanitize.js'
 import {remarkTableFromCells, renderCells} from './table-cells.js'
 import type {UiText} from './ui.js'
 
@@ -22,16 +23,126 @@ const stringifier = unified()
 const stringify = (tree: Root) => stringifier.stringify(tree)
 
 /**
- * The table cells of one column of every Markdown brief of an article (the
- * French, or one translation), serialized once and reused by every brief
- * that shows the column.
+ * One column of every Markdown brief of an article (the French, or one
+ * translation), per row of the brief, serialized once and reused by every
+ * brief that shows the column: a table cell for a row of text, code or a
+ * break; for an article's table, the whole table (in its block quotes or
+ * list items), which the brief shows apart, since a GFM table cell cannot
+ * hold one. `contents` is the column's phrasing content per block.
  */
 export function renderColumnCells(view: ArticleView, contents: PhrasingContent[][]): string[] {
-  return renderCells(
-    stringify,
-    // `cell` rewrites line breaks in place: work on copies, the HTML brief renders the same nodes.
-    contents.map((children, index) => cellContent(view.blocks[index]!.kind === 'heading', structuredClone(children)))
-  )
+  // Work on copies: the HTML brief renders the same nodes.
+  const contentOf = (block: number) => markdownSafe(structuredClone(contents[block]!))
+  const cellRows: number[] = []
+  const cells: PhrasingContent[][] = []
+  const out: string[] = view.rows.map((row, index) => {
+    if (row.content.type === 'table') return stringify({type: 'root', children: [tableBlock(row, contentOf)]}).trimEnd()
+    cellRows.push(index)
+    cells.push(cellContent([...containerPrefix(row.containers), ...rowContent(view, row.content, contentOf)]))
+    return ''
+  })
+  renderCells(stringify, cells).forEach((cell, index) => {
+    out[cellRows[index]!] = cell
+  })
+  return out
+}
+
+/** A row's markers in a table cell, which holds no block: `> ` for a quote, `- ` or `3. ` for a list item, `[^1]: ` for a footnote. */
+function containerPrefix(containers: readonly Container[]): PhrasingContent[] {
+  const value = containers
+    .map((container) => {
+      if (container.type === 'blockquote') return '> '
+      if (!container.first) return ''
+      if (container.type === 'footnote') return `[^${container.label}]: `
+      return `${container.ordered ? `${container.number}.` : '-'} ${container.checked === undefined ? '' : container.checked ? '☑ ' : '☐ '}`
+    })
+    .join('')
+  return value ? [{type: 'text', value}] : []
+}
+
+/** A row's content as phrasing content for a table cell. */
+function rowContent(view: ArticleView, content: RowContent, contentOf: (block: number) => PhrasingContent[]): PhrasingContent[] {
+  switch (content.type) {
+    case 'block': {
+      const depth = view.blocks[content.block]!.depth
+      return heading(depth, contentOf(content.block))
+    }
+    case 'static':
+      return heading(content.node.type === 'heading' ? content.node.depth : undefined, markdownSafe(structuredClone(content.node.children)))
+    case 'code':
+      // Code as code, line by line: a cell holds one line, `<br>` stands for the others.
+      return content.value.split('\n').flatMap((line, index): PhrasingContent[] => [
+        ...(index > 0 ? [{type: 'break'} as const] : []),
+        ...(line.trim() === '' ? [] : [{type: 'inlineCode', value: line} as const])
+      ])
+    case 'thematicBreak':
+      return [{type: 'text', value: '* * *'}]
+    case 'table':
+      return []
+  }
+}
+
+/** A heading in a cell: its level as `#` marks, its text bold. */
+function heading(depth: number | undefined, children: PhrasingContent[]): PhrasingContent[] {
+  return depth === undefined ? children : [{type: 'text', value: `${'#'.repeat(depth)} `}, {type: 'strong', children}]
+}
+
+/** An article's table as a GFM table of one column's content, in its block quotes and list items. */
+function tableBlock(row: SourceRow, contentOf: (block: number) => PhrasingContent[]): RootContent {
+  const content = row.content as Extract<RowContent, {type: 'table'}>
+  let node: BlockContent = {
+    type: 'table',
+    align: content.align,
+    children: content.rows.map((cells) => ({
+      type: 'tableRow',
+      children: cells.map((cell) => ({type: 'tableCell', children: cellContent('block' in cell ? contentOf(cell.block) : markdownSafe(structuredClone(cell.children)))}))
+    }))
+  }
+  let children: BlockContent[] = [node]
+  for (const container of [...row.containers].reverse()) {
+    if (container.type === 'blockquote') node = {type: 'blockquote', children}
+    else if (container.type === 'footnote') node = {type: 'blockquote', children: container.first ? [{type: 'paragraph', children: [{type: 'text', value: `[^${container.label}]:`}]}, ...children] : children}
+    else {
+      node = {
+        type: 'list',
+        ordered: container.ordered,
+        start: container.ordered ? container.number : undefined,
+        spread: false,
+        children: [{type: 'listItem', spread: false, checked: container.first ? container.checked : undefined, children}]
+      }
+    }
+    children = [node]
+  }
+  return node
+}
+
+/**
+ * The Markdown briefs follow the HTML briefs' sanitizing: no raw HTML (it
+ * is dropped, its text kept), no link the sanitizer would drop
+ * (`javascript:`, `data:`, `vbscript:`…: the link text stays), no image
+ * (it becomes a link to it, named by its alt text, as in the HTML).
+ */
+function markdownSafe(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.flatMap((node): PhrasingContent[] => {
+    switch (node.type) {
+      case 'html':
+        return []
+      case 'link':
+        node.children = markdownSafe(node.children)
+        return isSafeUrl(node.url) ? [node] : node.children
+      case 'linkReference':
+        return markdownSafe(node.children)
+      case 'image': {
+        const name: PhrasingContent = {type: 'text', value: node.alt || node.url}
+        return isSafeUrl(node.url) ? [{type: 'link', url: node.url, title: node.title, children: [name]}] : [name]
+      }
+      case 'imageReference':
+        return node.alt ? [{type: 'text', value: node.alt}] : []
+      default:
+        if ('children' in node) (node as {children: PhrasingContent[]}).children = markdownSafe(node.children as PhrasingContent[])
+        return [node]
+    }
+  })
 }
 
 /** A translation column of a Markdown brief. */
@@ -52,27 +163,33 @@ export interface MarkdownColumn {
 export function renderMarkdownBrief(view: ArticleView, sourceCells: string[], columns: MarkdownColumn[], ui: UiText): string {
   const {meta} = view.article
   const label = (text: string): PhrasingContent => ({type: 'strong', children: [{type: 'text', value: `${text}${ui.t('colon')}`}]})
+  const header = (): TableRow => ({
+    type: 'tableRow',
+    children: [ui.languageName(sourceLanguage), ...columns.map((column) => ui.languageName(column.lng))].map((name) => ({type: 'tableCell', children: [{type: 'text', value: name}]}))
+  })
   const children: RootContent[] = [
     {type: 'heading', depth: 1, children: [{type: 'text', value: meta.title}]},
     ...columns.map((column): Paragraph => ({type: 'paragraph', children: [label(ui.languageName(column.lng)), {type: 'text', value: ' '}, ...titleContent(column, ui)]})),
-    metadataList(view, columns, ui, label),
-    {
-      type: 'table',
-      align: columns.map(() => null).concat(null),
-      children: [
-        {
-          type: 'tableRow',
-          children: [ui.languageName(sourceLanguage), ...columns.map((column) => ui.languageName(column.lng))].map((name) => ({type: 'tableCell', children: [{type: 'text', value: name}]}))
-        },
-        ...view.blocks.map(
-          (_, index): TableRow => ({
-            type: 'tableRow',
-            children: [sourceCells[index]!, ...columns.map((column) => column.cells[index]!)].map((markdown) => ({type: 'tableCell', data: {markdown}, children: []}))
-          })
-        )
-      ]
-    }
+    metadataList(view, columns, ui, label)
   ]
+  // Rows side by side in one GFM table; an article's table cannot sit in a cell, so it interrupts it, once per language.
+  let table: TableRow[] | undefined
+  const flush = () => {
+    if (table) children.push({type: 'table', align: columns.map(() => null).concat(null), children: table})
+    table = undefined
+  }
+  view.rows.forEach((row, index) => {
+    const shown = [sourceCells[index]!, ...columns.map((column) => column.cells[index]!)]
+    if (row.content.type === 'table') {
+      flush()
+      const names = [ui.languageName(sourceLanguage), ...columns.map((column) => ui.languageName(column.lng))]
+      shown.forEach((markdown, position) => children.push({type: 'paragraph', children: [label(names[position]!)]}, {type: 'html', value: markdown}))
+      return
+    }
+    ;(table ??= [header()]).push({type: 'tableRow', children: shown.map((markdown) => ({type: 'tableCell', data: {markdown}, children: []}))})
+  })
+  if (table || !children.some((child) => child.type === 'html')) table ??= [header()]
+  flush()
   return stringifier.stringify({type: 'root', children} satisfies Root)
 }
 
@@ -87,11 +204,10 @@ function titleContent(column: MarkdownColumn, ui: UiText): PhrasingContent[] {
 function metadataList(view: ArticleView, columns: MarkdownColumn[], ui: UiText, label: (text: string) => PhrasingContent): List {
   const {meta} = view.article
   const t = ui.t
-  const source = [meta.source?.url ?? meta.source?.file, meta.source?.format].filter(Boolean).join(', ')
   const items: PhrasingContent[][] = [
     [label(t('meta.date')), {type: 'text', value: ` ${ui.date(meta.date)}`}],
-    [label(t('meta.source')), {type: 'text', value: ` ${source || '—'}`}],
-    [label(t('meta.article')), {type: 'text', value: ' '}, {type: 'inlineCode', value: meta.id}],
+    // Readers see the publication the desk credits, nothing of how the file came in.
+    ...(meta.source?.name === undefined ? [] : [[label(t('meta.source')), {type: 'text', value: ` ${meta.source.name}`} as PhrasingContent]]),
     ...columns.map((column): PhrasingContent[] => [
       label(ui.languageName(column.lng)),
       {
@@ -114,8 +230,8 @@ function metadataList(view: ArticleView, columns: MarkdownColumn[], ui: UiText, 
  * as a space in both), and inline HTML is written raw, so its `|` is escaped
  * here (GFM unescapes `\|` in a cell before parsing its content).
  */
-function cellContent(heading: boolean, children: PhrasingContent[]): PhrasingContent[] {
-  const node: TableCell = {type: 'tableCell', children: heading ? [{type: 'strong', children}] : children}
+function cellContent(children: PhrasingContent[]): PhrasingContent[] {
+  const node: TableCell = {type: 'tableCell', children}
   visit(node, (child, index, parent) => {
     if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
     if (child.type === 'inlineCode') child.value = child.value.replace(/\n/g, ' ')
