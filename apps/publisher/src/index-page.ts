@@ -1,4 +1,5 @@
 import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
+import {frenchSpacing} from './typography.js'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {PhrasingContent, Root, TableRow} from 'mdast'
@@ -111,7 +112,7 @@ export function renderHtmlIndex(entries: IndexEntry[], views: BriefView[], reade
     return h('tr', [
       h('td.date', h('time', {dateTime: entry.date}, ui.date(entry.date))),
       h('td', {lang: sourceLanguage}, [
-        h('span.article-title', entry.title),
+        h('span.article-title', frenchSpacing(entry.title)),
         ...(own?.title === undefined ? [] : [h('span.article-translation', {lang: own.lng}, own.title)])
       ]),
       h(

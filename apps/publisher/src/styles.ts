@@ -92,7 +92,8 @@ h1 { margin: 0 0 .55rem; font-size: clamp(1.65rem, 1.2rem + 1.7vw, 2.55rem); lin
 .row li.continued { list-style: none; }
 .row table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0 0 .55rem; font-size: .95em; }
 .row th, .row td { border: 1px solid var(--rule); padding: .25rem .45rem; vertical-align: top; overflow-wrap: anywhere; }
-.row th { text-align: start; font-weight: 650; }
+.row th { font-weight: 650; }
+.row th:not([align]) { text-align: start; }
 .row pre { margin: 0 0 .55rem; padding: .5rem .65rem; background: var(--code); border-radius: 3px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .row pre code { padding: 0; background: none; }
 .row hr { margin: .6rem 0; border: 0; border-top: 1px solid var(--rule-strong); }
