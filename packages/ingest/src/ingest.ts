@@ -5,6 +5,8 @@ import {
   datePattern,
   normalizeText,
   parseArticle,
+  remarkArticleConstructs,
+  remarkArticleSyntax,
   sourceNameProblem,
   sourceLanguage,
   slugify,
@@ -84,6 +86,9 @@ export function ingestArticle(file: VFile, bytes: Uint8Array, options: Readonly<
   if (/^---\n/.test(value)) {
     ;({fields, body} = readMarkdownArticle(file))
     source.format = 'markdown'
+    // What the briefs cannot show is refused (or warned about) at its place in the file as received, before anything else.
+    const constructs = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkArticleSyntax).use(remarkArticleConstructs)
+    constructs.runSync(constructs.parse(file), file)
   } else {
     const raw = readRawArticle(file)
     fields = {date: raw.date}
@@ -128,10 +133,7 @@ export function ingestArticle(file: VFile, bytes: Uint8Array, options: Readonly<
     if (error instanceof VFileMessage) file.fail(error.reason, {place: shifted(error, shift), ruleId: error.ruleId ?? undefined, source: error.source ?? undefined})
     throw error
   }
-  for (const message of output.messages) {
-    const copy = file.message(message.reason, {place: shifted(message, shift), ruleId: message.ruleId ?? undefined, source: message.source ?? undefined})
-    copy.fatal = message.fatal
-  }
+  // Its warnings (inline HTML) are already on `file`, found in the file as received.
   return {id, markdown, article}
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path'
 import {loadBitext, type UnitProblem} from '@briefs/bitext'
 import {corpusLayout, listArticleIds, loadArticle, readCorpusConfig, readSegmentMap, writeSegmentMap, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {diffSegmentMaps, type SegmentMapDiff} from '@briefs/segment'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
@@ -32,6 +32,13 @@ export async function sync(argv: string[], context: Context): Promise<number> {
   const outdated: VFile[] = []
   for (const id of ids) {
     const article = await loadArticle(layout, id)
+    // What the briefs will not show as written (inline HTML) is said when the article is recorded, not first at build.
+    const warnings = article.file.messages.filter((message) => message.ruleId !== 'segment-map')
+    if (warnings.length > 0) {
+      const shown = new VFile({path: article.file.path})
+      shown.messages = warnings
+      report(context, [shown])
+    }
     if (!article.segmentMapOutdated) continue
     outdated.push(article.file)
     const committed = await readSegmentMap(layout.segmentMapFile(id))
