@@ -80,6 +80,8 @@ export interface ArticleView {
   rows: SourceRow[]
   /** Footnote labels (normalized) by their number, numbered in order of first reference as GitHub does. */
   footnotes: Map<string, number>
+  /** The depth of the article's highest headings (1 to 6): they are the page's second level, under its title. */
+  topHeading: number
 }
 
 /**
@@ -163,7 +165,11 @@ export function articleView(article: Article): ArticleView {
   }
 
   walk(article.tree.children, [])
-  return {article, blocks, rows, footnotes}
+  let topHeading = 6
+  visit(article.tree, 'heading', (node) => {
+    topHeading = Math.min(topHeading, node.depth)
+  })
+  return {article, blocks, rows, footnotes, topHeading}
 }
 
 /** How a translation unit stands, as the brief shows it. */

@@ -38,9 +38,10 @@ export function renderTargetRows(view: ArticleView, lng: TargetLanguage, transla
 function renderRow(view: ArticleView, row: SourceRow, contentOf: (block: number) => PhrasingContent[]): ElementContent[] {
   const leaf = rowLeaf(view, row.content, contentOf)
   let nodes = toSafeHast(leaf, view.footnotes)
-  // The page's h1 is the title: an article's heading of depth d is an h(d+1), its level for assistive technology too.
-  if (leaf.type === 'heading' && headingDepth(view, row.content) === 6) {
-    for (const node of nodes) if (node.type === 'element' && node.tagName === 'h6') node.properties.ariaLevel = 7
+  // The page's h1 is the title: the article's highest headings are h2, the others keep their distance below them.
+  const depth = headingDepth(view, row.content)
+  if (depth !== undefined && pageLevel(view, depth) > 6) {
+    for (const node of nodes) if (node.type === 'element' && node.tagName === 'h6') node.properties.ariaLevel = pageLevel(view, depth)
   }
   const prefix = row.containers.flatMap((container): ElementContent[] => {
     if (container.type === 'listItem' && container.first && container.checked !== undefined) return [{type: 'text', value: container.checked ? '☑ ' : '☐ '}]
@@ -63,6 +64,11 @@ function renderRow(view: ArticleView, row: SourceRow, contentOf: (block: number)
   return nodes
 }
 
+/** The level of an article's heading on the page. */
+function pageLevel(view: ArticleView, depth: number): number {
+  return depth - view.topHeading + 2
+}
+
 function headingDepth(view: ArticleView, content: RowContent): number | undefined {
   if (content.type === 'block') return view.blocks[content.block]!.depth
   if (content.type === 'static' && content.node.type === 'heading') return content.node.depth
@@ -74,9 +80,9 @@ function rowLeaf(view: ArticleView, content: RowContent, contentOf: (block: numb
   const depth = headingDepth(view, content)
   switch (content.type) {
     case 'block':
-      return depth === undefined ? {type: 'paragraph', children: contentOf(content.block)} : {type: 'heading', depth: Math.min(depth + 1, 6) as Heading['depth'], children: contentOf(content.block)}
+      return depth === undefined ? {type: 'paragraph', children: contentOf(content.block)} : {type: 'heading', depth: Math.min(pageLevel(view, depth), 6) as Heading['depth'], children: contentOf(content.block)}
     case 'static':
-      return depth === undefined ? {type: 'paragraph', children: content.node.children} : {type: 'heading', depth: Math.min(depth + 1, 6) as Heading['depth'], children: content.node.children}
+      return depth === undefined ? {type: 'paragraph', children: content.node.children} : {type: 'heading', depth: Math.min(pageLevel(view, depth), 6) as Heading['depth'], children: content.node.children}
     case 'table':
       return {
         type: 'table',

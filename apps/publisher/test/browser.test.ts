@@ -415,6 +415,36 @@ describe.skipIf(!hasChromium)(
       })
     })
 
+    describe('an article with structure (fixture `structure`)', () => {
+      it('fits at 360 and 375 px, and axe finds no violation in light and dark mode', async () => {
+        const corpus = await copyCorpus('structure')
+        const out = await tempDir('site')
+        expect(await buildBriefs({corpus, out})).toMatchObject({failed: false, missing: 0})
+        const pages = ['2022-12-structure-d-un-article/fr-en.html', '2022-12-structure-d-un-article/fr-en-ru.html']
+        for (const name of pages) {
+          for (const width of [360, 375, 1280]) {
+            const {page} = await open(path.join(out, name), {viewport: {width, height: 812}})
+            const {scroll, inner} = await overflow(page)
+            expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(inner)
+            if (width === 375) await page.screenshot({path: path.join(testOutputDir, `structure-${name.split('/')[1]!.replace('.html', '')}-375.png`), fullPage: true})
+          }
+        }
+        const audit = await browser.newContext({viewport: desktop, bypassCSP: true, reducedMotion: 'reduce'})
+        const auditPage = await audit.newPage()
+        for (const name of pages) {
+          for (const colorScheme of ['light', 'dark'] as const) {
+            await auditPage.emulateMedia({colorScheme})
+            await auditPage.goto(pathToFileURL(path.join(out, name)).href)
+            await auditPage.addScriptTag({content: axe.source})
+            const results = await auditPage.evaluate<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>; passes: Array<{id: string}>}>(`axe.run(document, {resultTypes: ['violations']})`)
+            expect(results.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(['color-contrast', 'list', 'listitem', 'td-headers-attr']))
+            expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), `${name} ${colorScheme}`).toEqual([])
+          }
+        }
+        await audit.close()
+      }, 120_000)
+    })
+
     describe('French typography', () => {
       /** Pairs that must share a line in the French (`x »`, `x ?`, `« x`…), and those that do not, as the reader sees them. */
       const breaks = `(() => {

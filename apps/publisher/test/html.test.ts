@@ -13,7 +13,7 @@ const georgia = '2022-09-la-georgie-et-le-kazakhstan-deux-pays'
 
 // What a page may contain: its own structure, and what the sanitizer lets through of the corpus.
 const allowedTags = new Set([
-  'html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'div', 'nav', 'ul', 'li', 'a', 'header', 'footer', 'main', 'h1', 'h2', 'h3', 'p',
+  'html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'div', 'nav', 'ul', 'li', 'a', 'header', 'footer', 'main', 'h1', 'h2', 'p',
   'dl', 'dt', 'dd', 'time', 'code', 'section', 'span', 'br', 'strong', 'em', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td'
 ])
 const allowedAttributes = new Set([

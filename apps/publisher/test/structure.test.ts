@@ -38,7 +38,7 @@ const shape = (element: Element): string[] => {
   if (!first) return []
   const start = first.properties.start === undefined ? '' : `[start=${String(first.properties.start)}]`
   const continued = (first.properties.className as string[] | undefined)?.includes('continued') ? '.continued' : ''
-  return [`${first.tagName}${start}${continued}`, ...(['p', 'h3', 'pre', 'table', 'hr'].includes(first.tagName) ? [] : shape(first))]
+  return [`${first.tagName}${start}${continued}`, ...(['p', 'h2', 'pre', 'table', 'hr'].includes(first.tagName) ? [] : shape(first))]
 }
 
 describe('the HTML brief', () => {
@@ -46,7 +46,7 @@ describe('the HTML brief', () => {
     for (const view of ['fr-en', 'fr-ru', 'fr-en-ru']) {
       const shown = await rows(view)
       const expected = [
-        ['h3'],
+        ['h2'],
         ['p'],
         ['blockquote', 'p'],
         ['blockquote', 'ul', 'li', 'p'],
@@ -93,9 +93,9 @@ describe('the HTML brief', () => {
     expect(textContent(selectOne(cell(shown[12]!, 0), 'div.footnote sup.footnote-label'))).toBe('1')
   })
 
-  it('keeps the heading level under the page title: `##` is an h3', async () => {
+  it('keeps the heading levels under the page title: the article’s highest headings are h2', async () => {
     const [first] = await rows('fr-en')
-    expect(textContent(selectOne(cell(first!, 0), 'h3'))).toBe('Les chiffres')
+    expect(textContent(selectOne(cell(first!, 0), 'h2'))).toBe('Les chiffres')
   })
 })
 
