@@ -3,7 +3,12 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {micromark} from 'micromark'
+import type {HtmlExtension} from 'micromark-util-types'
 import {gfm, gfmHtml} from 'micromark-extension-gfm'
+import {gfmFootnote, gfmFootnoteHtml} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough, gfmStrikethroughHtml} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable, gfmTableHtml} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem, gfmTaskListItemHtml} from 'micromark-extension-gfm-task-list-item'
 
 /** HTML parsed by parse5 as a browser does, any parse error failing the test: the briefs must be well-formed. */
 export function parseDocument(html: string, name: string): Root {
@@ -45,12 +50,45 @@ export function markdownBriefFrench(markdown: string, frenchLabel: string): stri
       if (header && toString(header).trim() === frenchLabel) {
         for (const row of selectAll('tbody tr', block)) parts.push(visibleText(select('td', row)!))
       }
-    } else if (block.tagName === 'p' && toString(block).trim() === `${frenchLabel}:`) {
+    } else if (block.tagName === 'p' && toString(block).trim().replace(/[\s\u00a0\u202f]*:$/, '') === frenchLabel) {
       const next = blocks[index + 1]
       if (next) parts.push(visibleText(next))
     }
   })
   return parts.join(' ')
+}
+
+/** micromark without raw HTML (as commonmark.js's `safe`): what Markdown shows when raw HTML is left out, the text around it kept. */
+const withoutRawHtml: HtmlExtension = {
+  enter: {
+    htmlFlow() {
+      this.buffer()
+    },
+    htmlText() {
+      this.buffer()
+    }
+  },
+  exit: {
+    htmlFlow() {
+      this.resume()
+    },
+    htmlText() {
+      this.resume()
+    }
+  }
+}
+
+/**
+ * A reference rendering of an article's Markdown: micromark with the GFM of
+ * articles (no autolink literals, see `remarkArticleSyntax`), raw HTML left
+ * out as the briefs leave it out.
+ */
+export function referenceHtml(markdown: string): string {
+  // Footnotes as the briefs show them: the notes, without the section's label and back links the renderer adds.
+  return micromark(markdown, {
+    extensions: [gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()],
+    htmlExtensions: [gfmTableHtml(), gfmStrikethroughHtml(), gfmFootnoteHtml({label: ''}), gfmTaskListItemHtml(), withoutRawHtml]
+  }).replace(/<a href="#user-content-fnref[^"]*"[^>]*>[^<]*(?:<sup>[^<]*<\/sup>)?<\/a>/g, '')
 }
 
 /** Every character but white space (no-break spaces included): what "no text lost" compares. */

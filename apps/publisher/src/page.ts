@@ -52,8 +52,19 @@ export function renderPage(shell: PageShell, body: ElementContent[]): string {
       ])
     ]
   }
-  return `${toHtml(tree)}\n`
+  return `${toHtml(tree)}\n`.replace(unrepresentable, '\uFFFD')
 }
+
+/**
+ * Characters no HTML document may hold (control characters but white
+ * space, noncharacters: parse errors, even written as references), which
+ * corpus text may: they show as U+FFFD, the replacement character, as
+ * Markdown shows NUL. Our own markup has none.
+ */
+const unrepresentable = new RegExp(
+  `[\\0-\\x08\\x0B\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF${Array.from({length: 17}, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')}]`,
+  'gu'
+)
 
 /** The band at the top of every page: the site's name (home) and the language versions. */
 export function masthead(home: {href: string; label: string}, versions: {label: string; items: Element[]}): Element {
