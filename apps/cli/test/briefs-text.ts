@@ -88,7 +88,9 @@ export function referenceHtml(markdown: string): string {
   return micromark(markdown, {
     extensions: [gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()],
     htmlExtensions: [gfmTableHtml(), gfmStrikethroughHtml(), gfmFootnoteHtml({label: ''}), gfmTaskListItemHtml(), withoutRawHtml]
-  }).replace(/<a href="#user-content-fnref[^"]*"[^>]*>[^<]*(?:<sup>[^<]*<\/sup>)?<\/a>/g, '')
+  })
+    .replace(/<h2 id="footnote-label"[^>]*>[^<]*<\/h2>/, '')
+    .replace(/<a href="#user-content-fnref[^"]*"[^>]*>[^<]*(?:<sup>[^<]*<\/sup>)?<\/a>/g, '')
 }
 
 /** Every character but white space (no-break spaces included): what "no text lost" compares. */

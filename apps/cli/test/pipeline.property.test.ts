@@ -38,14 +38,16 @@ const french = [
 const syntax = fc.stringMatching(/^[a-zé «»*_`[\]()<>!#|\\&~:;?.\-+=0-9^$]{1,30}$/)
 const text = fc.oneof(fc.constantFrom(...naughty), fc.constantFrom(...french), syntax)
 const block = fc.record({
-  kind: fc.constantFrom('paragraph', 'prefixed', 'heading', 'quote', 'bullet', 'ordered', 'code', 'table', 'break'),
+  kind: fc.constantFrom('paragraph', 'prefixed', 'heading', 'quote', 'bullet', 'ordered', 'code', 'table', 'break', 'footnote', 'reference'),
   text
 })
 const article = fc.record({title: text, blocks: fc.array(block, {minLength: 1, maxLength: 8}), translations: fc.array(text, {minLength: 1, maxLength: 12})})
 
+/** The article's Markdown; footnotes defined at its end, as GitHub shows them. */
 function markdownOf(blocks: Array<{kind: string; text: string}>): string {
-  return blocks
-    .map(({kind, text: value}) => {
+  const notes: string[] = []
+  const body = blocks
+    .map(({kind, text: value}, index) => {
       switch (kind) {
         case 'prefixed':
           return `Chaîne piégée : ${value} fin.`
@@ -63,11 +65,17 @@ function markdownOf(blocks: Array<{kind: string; text: string}>): string {
           return `| Pays | Texte |\n| - | - |\n| Géorgie | ${value} |`
         case 'break':
           return `${value}\n\n***`
+        case 'footnote':
+          notes.push(`[^n${index}]: ${value}`)
+          return `Une note[^n${index}].`
+        case 'reference':
+          return `Selon [l’agence][afp] : ${value}\n\n[afp]: https://www.afp.com "AFP"`
         default:
           return value
       }
     })
     .join('\n\n')
+  return [body, ...notes].join('\n\n')
 }
 
 /** Text as an HTML page can hold it: control characters (but white space) and noncharacters replaced by U+FFFD. */

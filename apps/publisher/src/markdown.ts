@@ -32,13 +32,14 @@ const stringify = (tree: Root) => stringifier.stringify(tree)
  */
 export function renderColumnCells(view: ArticleView, contents: PhrasingContent[][]): string[] {
   // Work on copies: the HTML brief renders the same nodes.
-  const contentOf = (block: number) => markdownSafe(structuredClone(contents[block]!))
+  const safe = (nodes: PhrasingContent[]) => markdownSafe(structuredClone(nodes), view.footnotes)
+  const contentOf = (block: number) => safe(contents[block]!)
   const cellRows: number[] = []
   const cells: PhrasingContent[][] = []
   const out: string[] = view.rows.map((row, index) => {
-    if (row.content.type === 'table') return stringify({type: 'root', children: [tableBlock(row, contentOf)]}).trimEnd()
+    if (row.content.type === 'table') return stringify({type: 'root', children: [tableBlock(row, contentOf, safe)]}).trimEnd()
     cellRows.push(index)
-    cells.push(cellContent([...containerPrefix(row.containers), ...rowContent(view, row.content, contentOf)]))
+    cells.push(cellContent([...containerPrefix(row.containers), ...rowContent(view, row.content, contentOf, safe)]))
     return ''
   })
   renderCells(stringify, cells).forEach((cell, index) => {
@@ -47,13 +48,13 @@ export function renderColumnCells(view: ArticleView, contents: PhrasingContent[]
   return out
 }
 
-/** A row's markers in a table cell, which holds no block: `> ` for a quote, `- ` or `3. ` for a list item, `[^1]: ` for a footnote. */
+/** A row's markers in a table cell, which holds no block: `> ` for a quote, `- ` or `3. ` for a list item, `[1] ` for a footnote (numbered as in the HTML). */
 function containerPrefix(containers: readonly Container[]): PhrasingContent[] {
   const value = containers
     .map((container) => {
       if (container.type === 'blockquote') return '> '
       if (!container.first) return ''
-      if (container.type === 'footnote') return `[^${container.label}]: `
+      if (container.type === 'footnote') return `[${container.number}] `
       return `${container.ordered ? `${container.number}.` : '-'} ${container.checked === undefined ? '' : container.checked ? '☑ ' : '☐ '}`
     })
     .join('')
@@ -61,14 +62,14 @@ function containerPrefix(containers: readonly Container[]): PhrasingContent[] {
 }
 
 /** A row's content as phrasing content for a table cell. */
-function rowContent(view: ArticleView, content: RowContent, contentOf: (block: number) => PhrasingContent[]): PhrasingContent[] {
+function rowContent(view: ArticleView, content: RowContent, contentOf: (block: number) => PhrasingContent[], safe: (nodes: PhrasingContent[]) => PhrasingContent[]): PhrasingContent[] {
   switch (content.type) {
     case 'block': {
       const depth = view.blocks[content.block]!.depth
       return heading(depth, contentOf(content.block))
     }
     case 'static':
-      return heading(content.node.type === 'heading' ? content.node.depth : undefined, markdownSafe(structuredClone(content.node.children)))
+      return heading(content.node.type === 'heading' ? content.node.depth : undefined, safe(content.node.children))
     case 'code':
       // Code as code, line by line: a cell holds one line, `<br>` stands for the others.
       return content.value.split('\n').flatMap((line, index): PhrasingContent[] => [
@@ -88,20 +89,20 @@ function heading(depth: number | undefined, children: PhrasingContent[]): Phrasi
 }
 
 /** An article's table as a GFM table of one column's content, in its block quotes and list items. */
-function tableBlock(row: SourceRow, contentOf: (block: number) => PhrasingContent[]): RootContent {
+function tableBlock(row: SourceRow, contentOf: (block: number) => PhrasingContent[], safe: (nodes: PhrasingContent[]) => PhrasingContent[]): RootContent {
   const content = row.content as Extract<RowContent, {type: 'table'}>
   let node: BlockContent = {
     type: 'table',
     align: content.align,
     children: content.rows.map((cells) => ({
       type: 'tableRow',
-      children: cells.map((cell) => ({type: 'tableCell', children: cellContent('block' in cell ? contentOf(cell.block) : markdownSafe(structuredClone(cell.children)))}))
+      children: cells.map((cell) => ({type: 'tableCell', children: cellContent('block' in cell ? contentOf(cell.block) : safe(cell.children))}))
     }))
   }
   let children: BlockContent[] = [node]
   for (const container of [...row.containers].reverse()) {
     if (container.type === 'blockquote') node = {type: 'blockquote', children}
-    else if (container.type === 'footnote') node = {type: 'blockquote', children: container.first ? [{type: 'paragraph', children: [{type: 'text', value: `[^${container.label}]:`}]}, ...children] : children}
+    else if (container.type === 'footnote') node = {type: 'blockquote', children: container.first ? [{type: 'paragraph', children: [{type: 'text', value: `[${container.number}]`}]}, ...children] : children}
     else {
       node = {
         type: 'list',
@@ -120,18 +121,22 @@ function tableBlock(row: SourceRow, contentOf: (block: number) => PhrasingConten
  * The Markdown briefs follow the HTML briefs' sanitizing: no raw HTML (it
  * is dropped, its text kept), no link the sanitizer would drop
  * (`javascript:`, `data:`, `vbscript:`…: the link text stays), no image
- * (it becomes a link to it, named by its alt text, as in the HTML).
+ * (it becomes a link to it, named by its alt text, as in the HTML). A
+ * footnote reference shows its number, `[1]`, as the HTML numbers it: the
+ * brief holds no footnote definition for GitHub to link it to.
  */
-function markdownSafe(nodes: PhrasingContent[]): PhrasingContent[] {
+function markdownSafe(nodes: PhrasingContent[], footnotes: ReadonlyMap<string, number>): PhrasingContent[] {
   return nodes.flatMap((node): PhrasingContent[] => {
     switch (node.type) {
+      case 'footnoteReference':
+        return [{type: 'text', value: `[${footnotes.get(node.identifier) ?? node.label ?? node.identifier}]`}]
       case 'html':
         return []
       case 'link':
-        node.children = markdownSafe(node.children)
+        node.children = markdownSafe(node.children, footnotes)
         return isSafeUrl(node.url) ? [node] : node.children
       case 'linkReference':
-        return markdownSafe(node.children)
+        return markdownSafe(node.children, footnotes)
       case 'image': {
         const name: PhrasingContent = {type: 'text', value: node.alt || node.url}
         return isSafeUrl(node.url) ? [{type: 'link', url: node.url, title: node.title, children: [name]}] : [name]
@@ -139,7 +144,7 @@ function markdownSafe(nodes: PhrasingContent[]): PhrasingContent[] {
       case 'imageReference':
         return node.alt ? [{type: 'text', value: node.alt}] : []
       default:
-        if ('children' in node) (node as {children: PhrasingContent[]}).children = markdownSafe(node.children as PhrasingContent[])
+        if ('children' in node) (node as {children: PhrasingContent[]}).children = markdownSafe(node.children as PhrasingContent[], footnotes)
         return [node]
     }
   })
