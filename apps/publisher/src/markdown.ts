@@ -240,6 +240,16 @@ function cellContent(children: PhrasingContent[]): PhrasingContent[] {
   visit(node, (child, index, parent) => {
     if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
     if (child.type === 'inlineCode') child.value = child.value.replace(/\n/g, ' ')
+    if (child.type === 'inlineCode' && child.value.includes('\\|') && parent && index !== undefined) {
+      // GFM reads `\|` in a cell as `|`, even in code, and has no way to write a backslash before a pipe there:
+      // the code is cut at its pipes, each pipe written as text between its parts.
+      const parts = child.value.split('|').flatMap((part, position): PhrasingContent[] => [
+        ...(position > 0 ? [{type: 'text', value: '|'} as const] : []),
+        ...(part === '' ? [] : [{type: 'inlineCode', value: part} as const])
+      ])
+      parent.children.splice(index, 1, ...parts)
+      return index + parts.length
+    }
     if (child.type === 'html') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\|/g, '\\|')
     if (child.type === 'break' && parent && index !== undefined) {
       parent.children[index] = {type: 'html', value: '<br>'}
