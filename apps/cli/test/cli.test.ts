@@ -101,7 +101,7 @@ describe('briefs ingest', () => {
     const cwd = await workspace({corpus: 'empty'})
     expect((await briefs(cwd, 'ingest')).code).toBe(2)
     expect((await briefs(cwd, 'ingest', 'a.txt', '--unknown')).stderr).toContain("Unknown option '--unknown'")
-    expect((await briefs(cwd, 'publish')).stderr).toContain('Unexpected command `publish`, expected one of build, check, ingest, init, review, review-report, segments, status, sync')
+    expect((await briefs(cwd, 'publish')).stderr).toContain('Unexpected command `publish`, expected one of align, build, check, import, ingest, init, pretranslate, review, review-report, segments, status, sync, tm, xliff')
   })
 })
 

@@ -12,6 +12,7 @@ import {deserializeFiles} from './messages.js'
 import {briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
 import {buildInThreads} from './pool.js'
 import {failure} from './render-article.js'
+import {diskProblem, isTemporaryFileName, openSite, SiteLockedError, type SiteLockOptions, type SiteTransaction} from './site.js'
 import {loadUi, uiLanguageProblem} from './ui.js'
 
 export interface BuildOptions {
@@ -22,8 +23,10 @@ export interface BuildOptions {
   /** Target languages to build; the corpus's (`briefs.config.json`) by default. */
   languages?: readonly TargetLanguage[]
   /**
-   * Refuse to publish anything not reviewed: a missing, draft or stale
-   * segment is an error, and that article's briefs are not written.
+   * Publish only articles whose every segment is translated and reviewed in
+   * every language built: the others are left out of the site, the indexes
+   * and the feeds (their earlier briefs removed), listed in `withheld`,
+   * with a warning per segment; the build still succeeds.
    */
   onlyReviewed?: boolean
   /**
@@ -40,6 +43,10 @@ export interface BuildOptions {
    * `out/.shards/`; `buildIndex` then writes the indexes and feeds once.
    */
   shard?: {index: number; count: number}
+  /** The largest article read, in KiB; default: `maxArticleKb` of `briefs.config.json`, else 512. */
+  maxArticleKb?: number | undefined
+  /** How a build waits for another build of the same `out` (the lock). */
+  lock?: SiteLockOptions
 }
 
 export interface BuildResult {
@@ -55,8 +62,10 @@ export interface BuildResult {
   stale: number
   /** Articles taken from the cache, not rendered again. */
   cached: number
-  /** Whether an article could not be built; the indexes and feeds are then left as they were. */
+  /** Whether the build failed (an article could not be built, the disk refused a file...): `out` is then left exactly as it was. */
   failed: boolean
+  /** Articles left out by `onlyReviewed`: not everything in them is translated and reviewed. */
+  withheld: string[]
 }
 
 /** Unless told how many threads to use, fewer articles than this are rendered on the main thread. */
@@ -74,30 +83,115 @@ const minimumForThreads = 16
  * byte for byte with or without cache, on one thread or several.
  */
 export async function buildBriefs(options: Readonly<BuildOptions>): Promise<BuildResult> {
-  const layout = corpusLayout(options.corpus)
+  const layout = corpusLayout(options.corpus, {maxArticleKb: options.maxArticleKb})
   const onlyReviewed = options.onlyReviewed === true
-  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, cached: 0, failed: false}
+  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, cached: 0, failed: false, withheld: []}
+  const languages = await corpusLanguages(layout, options.languages, result)
+  if (!languages) return result
 
-  let ids: string[]
-  let languages: readonly TargetLanguage[]
+  const listIds = async (): Promise<string[] | undefined> => {
+    try {
+      const ids = await listArticleIds(layout)
+      return options.shard ? ids.filter((_, position) => position % options.shard!.count === options.shard!.index - 1) : ids
+    } catch (error) {
+      result.failed = true
+      result.files.push(failure(error, layout.articlesDir))
+      return undefined
+    }
+  }
+  // A folder that is not a corpus is refused before the site is touched at all.
+  if (!(await listIds())) return result
+
+  // Everything is written into a staging copy of `out`, swapped in at the end: a failed or killed build leaves the site as it was.
+  const site = await openSiteOrReport(options.out, options.lock, result)
+  if (!site) return result
   try {
-    languages = options.languages ?? (await readCorpusConfig(layout)).languages
+    // Listed again under the lock: a build that waited for another sees the corpus as it is now.
+    const ids = await listIds()
+    if (!ids) {
+      await site.abort()
+      return result
+    }
+    const manifest = await buildInto(site, ids, layout, languages, onlyReviewed, options, result)
+    if (result.failed) {
+      await site.abort()
+      return result
+    }
+    await site.commit()
+    // The cache describes the site as published: written after the swap, never for a failed build.
+    if (options.cacheDir && manifest) await writeManifestOrWarn(options.cacheDir, manifest, result)
+  } catch (error) {
+    await site.abort()
+    reportSiteError(error, options.out, result)
+  }
+  return result
+}
+
+/** The languages to build, each with its interface strings; `undefined` (the reason in `result`) when the corpus says none. */
+async function corpusLanguages(layout: ReturnType<typeof corpusLayout>, asked: readonly TargetLanguage[] | undefined, result: BuildResult): Promise<readonly TargetLanguage[] | undefined> {
+  try {
+    const languages = asked ?? (await readCorpusConfig(layout)).languages
     for (const lng of languages) {
       const problem = uiLanguageProblem(lng)
       if (problem) new VFile({path: layout.configFile}).fail(problem, {ruleId: 'ui-language', source: 'briefs'})
     }
-    ids = await listArticleIds(layout)
+    return languages
   } catch (error) {
     result.failed = true
     result.files.push(failure(error, layout.configFile))
-    return result
+    return undefined
   }
-  if (options.shard) ids = ids.filter((_, position) => position % options.shard!.count === options.shard!.index - 1)
+}
 
+/** The site is published by now: a cache that cannot be written only costs the next build time, so it is a warning. */
+async function writeManifestOrWarn(cacheDir: string, manifest: Manifest, result: BuildResult): Promise<void> {
+  try {
+    await writeManifest(cacheDir, manifest)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (diskProblem(error, 'the cache') === undefined) throw error
+    const file = new VFile({path: path.resolve(cacheDir)})
+    file.message(`Unexpected ${code} writing the build cache, expected to update it: the site is published, the next build may render articles again`, {ruleId: 'disk', source: 'briefs'})
+    result.files.push(file)
+  }
+}
+
+/** Lock and stage `out`; `undefined` (with the reason in `result`) when another build holds it or the disk refuses. */
+async function openSiteOrReport(out: string, lock: SiteLockOptions | undefined, result: BuildResult): Promise<SiteTransaction | undefined> {
+  try {
+    return await openSite(out, lock)
+  } catch (error) {
+    reportSiteError(error, out, result)
+    return undefined
+  }
+}
+
+/** A lock held by another build or a refusal of the machine, as a fatal message on `out`; anything else is a bug and goes on up. */
+function reportSiteError(error: unknown, out: string, result: BuildResult): void {
+  const found = error instanceof SiteLockedError ? error.message : diskProblem(error, `\`${out}\``)
+  if (found === undefined) throw error
+  // A file of the staging copy is named as the site's file it was to become.
+  const reason = found.replace(/([\\/])\.([^\\/]+)\.briefs-staging-\d+-[0-9a-f]{8}(?=[\\/`])/g, '$1$2')
+  const file = new VFile({path: path.resolve(out)})
+  const message = file.message(reason, {ruleId: error instanceof SiteLockedError ? 'site-lock' : 'disk', source: 'briefs'})
+  message.fatal = true
+  result.failed = true
+  result.files.push(file)
+}
+
+async function buildInto(
+  site: SiteTransaction,
+  ids: string[],
+  layout: ReturnType<typeof corpusLayout>,
+  languages: readonly TargetLanguage[],
+  onlyReviewed: boolean,
+  options: Readonly<BuildOptions>,
+  result: BuildResult
+): Promise<Manifest | undefined> {
   // What the cache already holds, still valid for these inputs and this renderer.
   const renderer = options.cacheDir ? await rendererVersion() : ''
   const previous = options.cacheDir ? await readManifest(options.cacheDir) : undefined
-  const buildSettings = JSON.stringify({languages, onlyReviewed})
+  const buildSettings = JSON.stringify({languages, onlyReviewed, maxArticleKb: layout.maxArticleKb})
   const usable = previous && previous.renderer === renderer && previous.settings === buildSettings && previous.out === path.resolve(options.out) ? previous.articles : {}
   const built = new Map<string, BuiltArticle>()
   const keys = new Map<string, Pick<CachedArticle, 'key' | 'inputs'>>()
@@ -116,7 +210,9 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
   result.cached = built.size
   stale.sort()
 
-  const settings: RenderSettings = {corpus: layout.root, out: path.resolve(options.out), languages, onlyReviewed}
+  // Nothing to render: the site may need no change at all, and then is not even copied.
+  const staging = stale.length > 0 || options.shard ? await site.stage() : undefined
+  const settings: RenderSettings = {corpus: layout.root, out: staging ?? path.resolve(options.out), languages, onlyReviewed, maxArticleKb: layout.maxArticleKb}
   // A thread costs a fresh copy of every module: worth it for a corpus, not for the few articles of a day's fix.
   const threads = options.workers ?? (stale.length < minimumForThreads ? 1 : availableParallelism())
   if (stale.length > 0) {
@@ -126,67 +222,97 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
   }
 
   const entries: IndexEntry[] = []
-  const manifest: Manifest = {renderer, out: settings.out, settings: buildSettings, articles: {}}
+  const manifest: Manifest = {renderer, out: path.resolve(options.out), settings: buildSettings, articles: {}}
+  const published: string[] = []
   for (const id of ids) {
     const article = built.get(id)!
     result.files.push(...deserializeFiles(article.messages, layout.root))
     result.failed ||= article.failed
-    result.missing += article.counts.missing
-    result.draft += article.counts.draft
-    result.stale += article.counts.stale
     if (article.entry) {
+      // Counted as published: an article left out shows nothing.
+      result.missing += article.counts.missing
+      result.draft += article.counts.draft
+      result.stale += article.counts.stale
       entries.push(article.entry)
+      published.push(id)
       result.briefs += article.counts.briefs
       result.articles++
     }
+    if (article.withheld) result.withheld.push(id)
     // A failure is not cached: it may come from the machine (a full disk), not from the inputs.
     if (options.cacheDir && !article.failed) manifest.articles[id] = {...article, ...keys.get(id)!}
   }
-  if (!result.failed && options.shard) {
-    await writeFileAtomic(path.join(options.out, shardPath(options.shard)), stringifyJson({ids, entries, languages} satisfies ShardPart), {durable: false})
-  } else if (!result.failed) {
-    // The indexes list every article: rendered again only when an entry changed (or a file of them did).
+  if (result.failed) return undefined
+  if (options.shard) {
+    // `ids` of the part: the articles published, so the index step removes the others' earlier briefs.
+    await writeFileAtomic(path.join(staging!, shardPath(options.shard)), stringifyJson({ids: published, entries, languages} satisfies ShardPart), {durable: false})
+  } else {
+    // The indexes list every article published: rendered again only when an entry changed (or a file of them did).
     const indexKey = createHash('sha256').update(`${renderer}\0${buildSettings}\0`).update(JSON.stringify(entries)).digest('hex')
     const cachedIndex = usable === previous?.articles ? previous?.index : undefined
-    manifest.index =
-      options.cacheDir && cachedIndex?.key === indexKey && (await outputsIntact(options.out, cachedIndex.outputs))
-        ? cachedIndex
-        : {key: indexKey, outputs: writeIndexes(options.out, entries, languages)}
-    await removeStaleBriefs(options.out, new Set(ids))
+    const indexIntact = options.cacheDir !== undefined && cachedIndex?.key === indexKey && (await outputsIntact(options.out, cachedIndex.outputs))
+    const keep = new Set(published)
+    if (indexIntact && !staging && (await staleBriefFolders(options.out, keep)).length === 0) {
+      manifest.index = cachedIndex
+    } else {
+      const target = await site.stage()
+      manifest.index = indexIntact ? cachedIndex : {key: indexKey, outputs: writeIndexes(target, entries, languages)}
+      await removeStaleBriefs(target, keep)
+    }
   }
-  if (options.cacheDir) await writeManifest(options.cacheDir, manifest)
-  return result
+  return manifest
 }
 
 /**
  * The indexes and feeds of a sharded build, once every shard is built:
  * from the parts the shards left in `out/.shards/`.
  */
-export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'languages'>> & {shards: number}): Promise<{articles: number}> {
+export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'languages' | 'lock'>> & {shards: number}): Promise<{articles: number; files: VFile[]; failed: boolean}> {
   let languages = options.languages
-  const ids: string[] = []
-  const entries: IndexEntry[] = []
-  for (let index = 1; index <= options.shards; index++) {
-    const file = path.join(options.out, shardPath({index, count: options.shards}))
-    let part: ShardPart
-    try {
-      part = JSON.parse(await fs.readFile(file, 'utf8')) as ShardPart
-    } catch {
-      throw new Error(`Unexpected missing shard ${index} of ${options.shards} (${file}), expected every shard built before the index`)
+  const result: BuildResult = {files: [], briefs: 0, articles: 0, missing: 0, draft: 0, stale: 0, cached: 0, failed: false, withheld: []}
+  const site = await openSiteOrReport(options.out, options.lock, result)
+  if (!site) return {articles: 0, files: result.files, failed: true}
+  try {
+    const ids: string[] = []
+    const entries: IndexEntry[] = []
+    for (let index = 1; index <= options.shards; index++) {
+      const relative = shardPath({index, count: options.shards})
+      let part: ShardPart
+      try {
+        part = JSON.parse(await fs.readFile(path.join(await site.stage(), relative), 'utf8')) as ShardPart
+      } catch {
+        const file = new VFile({path: path.join(path.resolve(options.out), relative)})
+        const message = file.message(`Unexpected missing shard ${index} of ${options.shards}, expected every shard built before the index`, {ruleId: 'shard', source: 'briefs'})
+        message.fatal = true
+        await site.abort()
+        return {articles: 0, files: [file], failed: true}
+      }
+      // Every shard was built in the languages of the first (or those asked for): the indexes list those.
+      languages ??= part.languages
+      if (part.languages.join() !== languages.join()) {
+        const file = new VFile({path: path.join(path.resolve(options.out), relative)})
+        const message = file.message(`Unexpected shard ${index} built in ${part.languages.join(', ')}, expected ${languages.join(', ')} as the others`, {ruleId: 'shard', source: 'briefs'})
+        message.fatal = true
+        await site.abort()
+        return {articles: 0, files: [file], failed: true}
+      }
+      ids.push(...part.ids)
+      entries.push(...part.entries)
     }
-    // Every shard was built in the languages of the first (or those asked for): the indexes list those.
-    languages ??= part.languages
-    if (part.languages.join() !== languages.join()) throw new Error(`Unexpected shard ${index} built in ${part.languages.join(', ')}, expected ${languages.join(', ')} as the others`)
-    ids.push(...part.ids)
-    entries.push(...part.entries)
+    writeIndexes(await site.stage(), entries, languages ?? [])
+    await removeStaleBriefs(await site.stage(), new Set(ids))
+    await site.commit()
+    return {articles: entries.length, files: [], failed: false}
+  } catch (error) {
+    await site.abort()
+    reportSiteError(error, options.out, result)
+    return {articles: 0, files: result.files, failed: true}
   }
-  writeIndexes(options.out, entries, languages ?? [])
-  await removeStaleBriefs(options.out, new Set(ids))
-  return {articles: entries.length}
 }
 
 /** What a shard leaves for the index step. */
 interface ShardPart {
+  /** The articles it published. */
   ids: string[]
   entries: IndexEntry[]
   languages: readonly TargetLanguage[]
@@ -228,20 +354,28 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: 
   return results
 }
 
-/** Drop the briefs of articles that left the corpus, so the site matches it. */
+/** Drop the briefs of articles that left the corpus (or are left out), so the site matches it. */
 async function removeStaleBriefs(out: string, ids: Set<string>): Promise<void> {
+  for (const folder of await staleBriefFolders(out, ids)) await fs.rm(folder, {recursive: true})
+}
+
+/** The folders of `out` that hold only briefs (a build's own files) of articles not in `ids`. */
+async function staleBriefFolders(out: string, ids: Set<string>): Promise<string[]> {
   let names: string[]
   try {
     names = await fs.readdir(out)
   } catch {
-    return
+    return []
   }
+  const folders: string[] = []
   for (const name of names) {
     if (ids.has(name)) continue
     const folder = path.join(out, name)
-    const stat = await fs.stat(folder)
+    const stat = await fs.lstat(folder)
     if (!stat.isDirectory()) continue
     const inside = await fs.readdir(folder)
-    if (inside.every(isBriefFileName)) await fs.rm(folder, {recursive: true})
+    // Temporary files of a killed writer do not keep a folder (the staging copy leaves them out).
+    if (inside.filter((each) => !isTemporaryFileName(each)).every(isBriefFileName)) folders.push(folder)
   }
+  return folders
 }

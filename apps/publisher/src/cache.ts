@@ -7,6 +7,7 @@ import {stringifyJson, writeFileAtomic, type CorpusLayout, type TargetLanguage} 
 import type {IndexEntry} from './index-page.js'
 import type {FileMessages} from './messages.js'
 import type {ArticleOutput} from './render-article.js'
+import {isTemporaryFileName} from './site.js'
 
 /** What the cache keeps of a built article: enough to skip it and still report and index it. */
 export interface CachedArticle {
@@ -17,6 +18,8 @@ export interface CachedArticle {
   messages: FileMessages[]
   counts: ArticleOutput['counts']
   failed: boolean
+  /** Left out by `onlyReviewed`: not everything in it is translated and reviewed. */
+  withheld?: boolean
   /** The files written, to check they are still there as written. */
   outputs: Array<{path: string; size: number; mtimeMs: number}>
 }
@@ -141,6 +144,10 @@ export async function readManifest(cacheDir: string): Promise<Manifest | undefin
 
 export async function writeManifest(cacheDir: string, manifest: Manifest): Promise<void> {
   await writeFileAtomic(path.join(cacheDir, manifestName), stringifyJson(manifest), {durable: false})
+  // A build killed while writing the manifest left its temporary file: the lock is held, so none is in use.
+  for (const name of await fs.readdir(cacheDir)) {
+    if (isTemporaryFileName(name) && name.startsWith(`.${manifestName}.`)) await fs.rm(path.join(cacheDir, name), {force: true})
+  }
 }
 
 /** Whether the files a cached article wrote are still there as written (not deleted, not edited). */

@@ -25,9 +25,22 @@ function uuidUrn(name: string): string {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
-/** XML 1.0 has no place for most control characters, which corpus text may hold: they become U+FFFD. */
+/**
+ * XML 1.0 has no place for most control characters, U+FFFE, U+FFFF, nor a
+ * lone surrogate (no UTF-8 for it), all of which corpus text may hold:
+ * they become U+FFFD.
+ */
 function xmlText(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+}
+
+/**
+ * `]]>` may not appear in XML text, and xast-util-to-xml escapes only `&`
+ * and `<`: escape its `>`. The feed has no CDATA section or comment, so every
+ * `]]>` in it is text (or an attribute value, where `&gt;` means the same).
+ */
+function escapeCdataEnd(xml: string): string {
+  return xml.replaceAll(']]>', ']]&gt;')
 }
 
 /** One element a line, for readable diffs of the feed. */
@@ -79,5 +92,5 @@ export function renderAtomFeed(entries: IndexEntry[], views: BriefView[], ui: Ui
         }))
   ]
   const feed = x('feed', {xmlns: atomNamespace, 'xml:lang': ui.lng}, indented(2, children))
-  return `${toXml([{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'}, {type: 'text', value: '\n'}, feed], {closeEmptyElements: true})}\n`
+  return `${escapeCdataEnd(toXml([{type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"'}, {type: 'text', value: '\n'}, feed], {closeEmptyElements: true}))}\n`
 }

@@ -32,6 +32,8 @@ export interface ArticleOutput {
   counts: {briefs: number; missing: number; draft: number; stale: number}
   /** Whether it has an error: it is then not published, and the build fails. */
   failed: boolean
+  /** Left out by `onlyReviewed` (a segment missing, draft or stale); not a failure. */
+  withheld?: boolean
 }
 
 /**
@@ -67,7 +69,7 @@ export async function renderArticle(context: RenderContext, id: string): Promise
       const title = {text: titleUnit.state === 'missing' ? undefined : titleUnit.target!.value, state: titleUnit.state}
       const missing = translated.flatMap((block) => block.missing)
       if (title.text === undefined) missing.unshift(titleSegmentId)
-      reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places, onlyReviewed)
+      reportMissing(article.file, lng, missing, sentenceCount, layout.resourceFile(lng, id), places)
       if (onlyReviewed) reportUnreviewed(article.file, lng, bitext.units, places)
       const counts = {total: sentenceCount, translated: sentenceCount - missing.length, reviewed: bitext.counts.reviewed, draft: bitext.counts.draft, stale: bitext.counts.stale}
       columns.set(lng, {
@@ -86,9 +88,10 @@ export async function renderArticle(context: RenderContext, id: string): Promise
       output.counts.stale += counts.stale
     }
 
-    // Any error fails the build; with `--only-reviewed` it also keeps the article unpublished, whole.
+    // Any error fails the build; with `--only-reviewed` an article not wholly reviewed is left out, whole.
     output.failed = files.some((file) => file.messages.some((message) => message.fatal === true))
-    if (!(onlyReviewed && output.failed)) {
+    output.withheld = onlyReviewed && output.counts.missing + output.counts.draft + output.counts.stale > 0
+    if (!output.withheld) {
       for (const current of views) {
         const shown = current.languages.map((lng) => columns.get(lng)!)
         const text = ui.text(current.ui)
@@ -124,18 +127,16 @@ function reportMissing(
   missing: string[],
   total: number,
   resourcePath: string,
-  places: Map<string, VFileMessage['place']>,
-  asErrors: boolean
+  places: Map<string, VFileMessage['place']>
 ): void {
   if (missing.length === 0) return
   const where = path.relative(path.dirname(path.dirname(path.dirname(resourcePath))), resourcePath)
   for (const id of missing) {
-    const message = file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
+    file.message(`Unexpected missing \`${lng}\` translation of segment \`${id}\`, expected it in \`${where}\`; the brief shows it as missing`, {
       place: places.get(id) ?? {line: 1, column: 1},
       ruleId: 'shown-missing',
       source: 'briefs'
     })
-    if (asErrors) message.fatal = true
   }
   file.info(`${missing.length} of ${total} segments have no \`${lng}\` translation`, {ruleId: 'shown-missing', source: 'briefs'})
 }
@@ -144,11 +145,10 @@ function reportUnreviewed(file: VFile, lng: TargetLanguage, units: readonly Tran
   for (const unit of units) {
     if (unit.state === 'reviewed' || unit.state === 'missing') continue
     const first = unit.segments[0]!.id
-    const message = file.message(
-      `Unexpected ${unit.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${unit.key}\`, expected a reviewed translation (\`--only-reviewed\`)`,
+    file.message(
+      `Unexpected ${unit.state === 'draft' ? 'unreviewed' : 'outdated (stale)'} \`${lng}\` translation of segment \`${unit.key}\`, expected a reviewed translation (\`--only-reviewed\`: the article is left out)`,
       {place: places.get(first) ?? {line: 1, column: 1}, ruleId: `${unit.state}-translation`, source: 'briefs'}
     )
-    message.fatal = true
   }
 }
 

@@ -12,7 +12,14 @@ import type {ArticleOutput} from './render-article.js'
  */
 export function writeOutputs(out: string, output: ArticleOutput): CachedArticle['outputs'] {
   return output.outputs.map((file) => {
-    const stat = writeFileAtomicSync(path.join(out, file.path), file.content, {durable: false})
+    let stat
+    try {
+      stat = writeFileAtomicSync(path.join(out, file.path), file.content, {durable: false})
+    } catch (error) {
+      // Name the page in the site (not the staging folder, nor no file at all for a failed `write`).
+      if (error instanceof Error && 'code' in error) Object.assign(error, {path: file.path})
+      throw error
+    }
     return {path: file.path, size: stat.size, mtimeMs: stat.mtimeMs}
   })
 }

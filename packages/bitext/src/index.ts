@@ -1,5 +1,7 @@
 export {buildBitext, resolveUnits, reviewedShare, unitSource, unitState, unitsBySegment} from './bitext.js'
 export type {Bitext, BitextInput, ReviewState, StaleReason, StateCounts, TranslationUnit, UnitProblem} from './bitext.js'
+export {stringifyEntries, withDrafts} from './drafts.js'
+export type {Draft, DraftFiles} from './drafts.js'
 export {fingerprint, fingerprintPattern} from './fingerprint.js'
 export {ledgerEntries, parseLedger, readLedger, readLedgerFile, stringifyLedger, writeLedger} from './ledger.js'
 export type {Ledger, LedgerEntry, UnknownKey} from './ledger.js'

@@ -10,6 +10,7 @@ import remarkArticleSyntax from './article-syntax.js'
 import type {CorpusLayout} from './layout.js'
 import remarkArticleMatter, {type ArticleMeta} from './matter.js'
 import {readSegmentMap, sameSegmentMap} from './segment-map.js'
+import {configFileName, readCorpusSettings} from './config.js'
 import {readTextFile} from './text-file.js'
 
 /** The segment ID of an article's title: a translatable segment like any other. */
@@ -39,6 +40,14 @@ export function parseArticle(file: VFile, map?: SegmentMap): Article {
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkArticleSyntax).use(remarkArticleMatter).use(remarkArticleConstructs).use(remarkSegment, {map})
   const tree = processor.runSync(processor.parse(file), file) as Root
   const meta = file.data.matter!
+  if (file.data.segments!.length === 0) {
+    const end = tree.children[0]?.position?.end
+    file.fail('Unexpected article without text, expected at least one paragraph after the front matter', {
+      place: end ? {line: end.line + 1, column: 1} : {line: 1, column: 1},
+      ruleId: 'empty-article',
+      source: 'briefs'
+    })
+  }
   const segmentMap = file.data.segmentMap!
   return {
     id: meta.id,
@@ -51,9 +60,17 @@ export function parseArticle(file: VFile, map?: SegmentMap): Article {
   }
 }
 
-/** Read, check and parse `articles/<id>.md` with its committed segment map. */
+/**
+ * Read, check and parse `articles/<id>.md` with its committed segment map.
+ * An article above the size limit (the layout's `maxArticleKb`, else
+ * `briefs.config.json`'s, else 512 KiB) is refused before it is read.
+ */
 export async function loadArticle(layout: CorpusLayout, id: string): Promise<Article> {
-  const file = await readTextFile(layout.articleFile(id))
+  const maxArticleKb = layout.maxArticleKb ?? (await readCorpusSettings(layout.root)).maxArticleKb
+  const file = await readTextFile(layout.articleFile(id), {
+    maxBytes: maxArticleKb * 1024,
+    limitHint: `the limit is \`maxArticleKb\` in \`${configFileName}\` or \`--max-article-kb\``
+  })
   const committed = await readSegmentMap(layout.segmentMapFile(id))
   const article = parseArticle(file, committed?.map)
   if (article.id !== id) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import {isLanguageCode, languageCodes, sourceLanguage, type TargetLanguage} from '@briefs/languages'
 import {VFile} from 'vfile'
 import {nodePlace, parseJson, type JsonNode} from './json.js'
@@ -15,7 +16,12 @@ export interface CorpusConfig {
   languages: TargetLanguage[]
   /** Rule ID → setting, as written (rule IDs are checked by the checks that have them). */
   rules: Map<string, {setting: RuleSetting; keyNode: JsonNode}>
+  /** The largest article read, in KiB (1024 bytes): a larger one is refused with a message. */
+  maxArticleKb: number
 }
+
+/** What a corpus gets when its configuration does not say. */
+export const defaultSettings: Readonly<Pick<CorpusConfig, 'maxArticleKb'>> = {maxArticleKb: 512}
 
 export const configFileName = 'briefs.config.json'
 
@@ -39,11 +45,11 @@ export async function readCorpusConfig(layout: CorpusLayout): Promise<CorpusConf
   return parseCorpusConfig(await readTextFile(filePath))
 }
 
-export function parseCorpusConfig(file: VFile): CorpusConfig {
+export function parseCorpusConfig(file: VFile, options: {languagesRequired?: boolean} = {}): CorpusConfig {
   const tree = parseJson(file)
   const fail = (node: JsonNode, reason: string): never => file.fail(reason, {place: nodePlace(file, node), ruleId: 'corpus-config', source: 'briefs'})
   if (tree.type !== 'object') fail(tree, `Unexpected ${tree.type} in \`${configFileName}\`, expected an object such as \`{"languages": ["en", "ru"]}\``)
-  const config: CorpusConfig = {file, languages: [], rules: new Map()}
+  const config: CorpusConfig = {file, languages: [], rules: new Map(), ...defaultSettings}
   let sawLanguages = false
   for (const property of tree.children ?? []) {
     const [keyNode, valueNode] = property.children as [JsonNode, JsonNode]
@@ -68,12 +74,36 @@ export function parseCorpusConfig(file: VFile): CorpusConfig {
         if (config.rules.has(ruleKey.value)) fail(ruleKey, `Unexpected duplicate rule \`${ruleKey.value}\`, expected each rule once`)
         config.rules.set(ruleKey.value, {setting: ruleValue.value as RuleSetting, keyNode: ruleKey})
       }
+    } else if (key === 'maxArticleKb') {
+      const problem = maxArticleKbProblem(valueNode.value)
+      if (problem) fail(valueNode, problem)
+      config.maxArticleKb = valueNode.value as number
     } else {
-      fail(keyNode, `Unexpected field \`${key}\` in \`${configFileName}\`, expected \`languages\` or \`rules\``)
+      fail(keyNode, `Unexpected field \`${key}\` in \`${configFileName}\`, expected \`languages\`, \`rules\` or \`maxArticleKb\``)
     }
   }
-  if (!sawLanguages) fail(tree, `Unexpected \`${configFileName}\` without \`languages\`, expected the target languages such as \`{"languages": ["en", "ru"]}\``)
+  if (!sawLanguages && options.languagesRequired !== false) fail(tree, `Unexpected \`${configFileName}\` without \`languages\`, expected the target languages such as \`{"languages": ["en", "ru"]}\``)
   return config
+}
+
+/**
+ * The settings of the corpus at `root` that reading an article needs: the
+ * defaults when there is no configuration (a file read outside a corpus).
+ */
+export async function readCorpusSettings(root: string): Promise<Pick<CorpusConfig, 'maxArticleKb'>> {
+  const filePath = path.join(root, configFileName)
+  try {
+    await fs.access(filePath)
+  } catch {
+    return {...defaultSettings}
+  }
+  return {maxArticleKb: parseCorpusConfig(await readTextFile(filePath), {languagesRequired: false}).maxArticleKb}
+}
+
+/** Why a size limit is refused; `undefined` when it is a whole number of KiB from 1. */
+export function maxArticleKbProblem(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return undefined
+  return `Unexpected \`maxArticleKb\` ${JSON.stringify(value)}, expected a whole number of KiB from 1 (default ${defaultSettings.maxArticleKb})`
 }
 
 /** Why a `--lang` value is refused by this corpus, or `undefined` when it is one of its languages. */

@@ -8,8 +8,19 @@ export const articleIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 export const maxArticleIdLength = 80
 
+/**
+ * Names Windows reserves for devices, whatever the extension: a file
+ * `con.md` or `lpt1.json` cannot be checked out there.
+ */
+const windowsReservedNames = new Set(['con', 'prn', 'aux', 'nul', ...Array.from({length: 9}, (_, index) => `com${index + 1}`), ...Array.from({length: 9}, (_, index) => `lpt${index + 1}`)])
+
+/** Whether Windows refuses `name` as a file name: a device name as its first dot-part (`nul`, `Con.md`, `lpt1.tar.gz`). */
+export function isWindowsReservedName(name: string): boolean {
+  return windowsReservedNames.has(name.split('.')[0]!.trimEnd().toLowerCase())
+}
+
 export function isSafeArticleId(id: string): boolean {
-  return id.length <= maxArticleIdLength && articleIdPattern.test(id)
+  return id.length <= maxArticleIdLength && articleIdPattern.test(id) && !isWindowsReservedName(id)
 }
 
 /** Why an ID is refused, worded "Unexpected X, expected Y"; `undefined` when it is safe. */
@@ -18,6 +29,9 @@ export function articleIdProblem(id: string): string | undefined {
   const shown = JSON.stringify(id)
   if (id.length > maxArticleIdLength) {
     return `Unexpected article ID ${shown} of ${id.length} characters, expected at most ${maxArticleIdLength}`
+  }
+  if (articleIdPattern.test(id)) {
+    return `Unexpected article ID ${shown}, a device name on Windows, expected another (such as \`${id}-1\`): \`con\`, \`prn\`, \`aux\`, \`nul\`, \`com1\`–\`com9\` and \`lpt1\`–\`lpt9\` cannot be file names there`
   }
   return `Unexpected article ID ${shown}, expected lowercase letters, digits and single hyphens (such as \`2022-10-plus-de-200-000\`)`
 }

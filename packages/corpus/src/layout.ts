@@ -15,6 +15,8 @@ export interface CorpusLayout {
   root: string
   /** `briefs.config.json`: the target languages and rule settings. */
   configFile: string
+  /** The size limit of an article in KiB, when the command line sets one; else `briefs.config.json` or the default. */
+  maxArticleKb?: number | undefined
   articlesDir: string
   articleFile(id: string): string
   segmentMapFile(id: string): string
@@ -24,12 +26,13 @@ export interface CorpusLayout {
   originsFile(lng: TargetLanguage, id: string): string
 }
 
-export function corpusLayout(root: string): CorpusLayout {
+export function corpusLayout(root: string, options: {maxArticleKb?: number | undefined} = {}): CorpusLayout {
   const resolved = path.resolve(root)
   const articlesDir = path.join(resolved, 'articles')
   return {
     root: resolved,
     configFile: path.join(resolved, 'briefs.config.json'),
+    maxArticleKb: options.maxArticleKb,
     articlesDir,
     articleFile: (id) => path.join(articlesDir, `${id}.md`),
     segmentMapFile: (id) => path.join(resolved, 'segments', `${id}.json`),

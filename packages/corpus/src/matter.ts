@@ -38,6 +38,19 @@ declare module 'vfile' {
 
 export const datePattern = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/
 
+/**
+ * Why a date is refused; `undefined` for `YYYY-MM` or `YYYY-MM-DD` naming a
+ * day that exists (`2022-02-30` would be published as March).
+ */
+export function dateProblem(date: string, expected = '`YYYY-MM` or `YYYY-MM-DD`'): string | undefined {
+  if (!datePattern.test(date)) return `Unexpected date ${JSON.stringify(date)}, expected ${expected}`
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number | undefined]
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+  if (day !== undefined && day > days) return `Unexpected date ${JSON.stringify(date)}, expected a day that exists (${date.slice(0, 7)} has ${days} days)`
+  return undefined
+}
+
 const sourceKeys = ['file', 'format', 'sha256', 'url', 'name'] as const
 
 /**
@@ -80,7 +93,8 @@ export function readMatter(value: string, file: VFile, base: number): ArticleMet
   const idProblem = articleIdProblem(id)
   if (idProblem) fail(file, idProblem, base + rangeOf(contents, 'id'))
   const date = stringField('date', true)!
-  if (!datePattern.test(date)) fail(file, `Unexpected date ${JSON.stringify(date)}, expected \`YYYY-MM\` or \`YYYY-MM-DD\``, base + rangeOf(contents, 'date'))
+  const problem = dateProblem(date)
+  if (problem) fail(file, problem, base + rangeOf(contents, 'date'))
   const lang = stringField('lang', true)!
   if (lang !== sourceLanguage) fail(file, `Unexpected language ${JSON.stringify(lang)}, expected \`${sourceLanguage}\` (articles are French)`, base + rangeOf(contents, 'lang'))
   const title = stringField('title', true)!

@@ -9,9 +9,39 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
  * would silently change text downstream: invalid UTF-8, a byte order mark,
  * CRLF line endings, decomposed (NFD) characters.
  */
-export async function readTextFile(filePath: string): Promise<VFile> {
+export async function readTextFile(filePath: string, options: {maxBytes?: number; limitHint?: string} = {}): Promise<VFile> {
+  await checkRegularFile(filePath, options)
   const bytes = await fs.readFile(filePath)
   return textFile(bytes, filePath)
+}
+
+/**
+ * A corpus file must be a regular file of its own: a symbolic link could
+ * lead out of the repository (and git stores the link, not the text), and a
+ * FIFO or a device would hang the reader. `lstat`, so the link itself is
+ * looked at. With `maxBytes`, a larger file is refused before it is read.
+ */
+export async function checkRegularFile(filePath: string, options: {maxBytes?: number; limitHint?: string} = {}): Promise<void> {
+  const fail = (reason: string, ruleId: string): never => new VFile({path: filePath}).fail(reason, {ruleId, source: 'briefs', place: {line: 1, column: 1}})
+  let stat
+  try {
+    stat = await fs.lstat(filePath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return fail(code === 'ENOENT' || code === 'ENOTDIR' ? 'Unexpected missing file, expected it in the corpus' : `Unexpected unreadable file (${code}), expected a readable file`, 'read')
+  }
+  if (stat.isSymbolicLink()) fail('Unexpected symbolic link, expected a regular file in the corpus (a link may lead out of the repository)', 'symbolic-link')
+  if (!stat.isFile()) fail('Unexpected special file (a folder, FIFO, socket or device), expected a regular file', 'not-a-file')
+  if (options.maxBytes !== undefined && stat.size > options.maxBytes) {
+    fail(
+      `Unexpected file of ${formatKb(stat.size)}, expected at most ${formatKb(options.maxBytes)}${options.limitHint ? ` (${options.limitHint})` : ''}`,
+      'file-size'
+    )
+  }
+}
+
+function formatKb(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`
 }
 
 export function textFile(bytes: Uint8Array, filePath: string): VFile {

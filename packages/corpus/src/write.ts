@@ -35,6 +35,49 @@ export async function writeFileAtomic(filePath: string, content: string, options
 }
 
 /**
+ * Write several files as one change, as far as a file system allows: every
+ * content goes to a temporary file beside its target first (flushed); only
+ * when all are written are they renamed over their targets, one after the
+ * other. A failure while writing leaves every target as it was and removes
+ * the temporary files. (The renames themselves are not one atomic step: a
+ * crash between two of them leaves some files new and some old, each whole.)
+ */
+export async function writeFilesAtomic(files: ReadonlyArray<{path: string; content: string}>, options: Readonly<WriteOptions> = {}): Promise<void> {
+  const targets = new Set<string>()
+  for (const file of files) {
+    const resolved = path.resolve(file.path)
+    if (targets.has(resolved)) throw new Error(`Unexpected file \`${file.path}\` twice in one write, expected each file once`)
+    targets.add(resolved)
+  }
+  const staged: Array<{temporary: string; target: string}> = []
+  try {
+    for (const file of files) {
+      await fs.mkdir(path.dirname(file.path), {recursive: true})
+      const temporary = temporaryPath(file.path)
+      const handle = await fs.open(temporary, 'wx')
+      staged.push({temporary, target: file.path})
+      try {
+        await handle.writeFile(file.content, 'utf8')
+        if (options.durable !== false) await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({temporary}) => fs.rm(temporary, {force: true})))
+    throw error
+  }
+  for (const [index, {temporary, target}] of staged.entries()) {
+    try {
+      await fs.rename(temporary, target)
+    } catch (error) {
+      await Promise.all(staged.slice(index).map((entry) => fs.rm(entry.temporary, {force: true})))
+      throw error
+    }
+  }
+}
+
+/**
  * `writeFileAtomic` without the event loop, for worker threads that write
  * many small files: each call blocks only its own thread, and does not queue
  * behind other threads on libuv's small pool. Returns the file's stat.

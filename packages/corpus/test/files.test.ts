@@ -12,7 +12,8 @@ import {
   readResource,
   slugify,
   textFile,
-  writeFileAtomic
+  writeFileAtomic,
+  writeFilesAtomic
 } from '../src/index.js'
 import {copyCorpus, fatal} from './helpers.js'
 
@@ -170,5 +171,39 @@ describe('atomic writes', () => {
     await expect(writeFileAtomic(target, 'new')).rejects.toThrow()
     expect(await fs.readdir(directory)).toEqual(['taken'])
     expect(await fs.readFile(path.join(target, 'keep'), 'utf8')).toBe('x')
+  })
+
+  it('writes several files, new and replaced, and leaves no temporary file', async () => {
+    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-write-'))
+    await fs.writeFile(path.join(directory, 'a.json'), 'old\n')
+    await writeFilesAtomic([
+      {path: path.join(directory, 'a.json'), content: 'a\n'},
+      {path: path.join(directory, 'deep', 'b.json'), content: 'b\n'}
+    ])
+    expect(await fs.readFile(path.join(directory, 'a.json'), 'utf8')).toBe('a\n')
+    expect(await fs.readFile(path.join(directory, 'deep', 'b.json'), 'utf8')).toBe('b\n')
+    expect((await fs.readdir(directory, {recursive: true})).sort()).toEqual(['a.json', 'deep', path.join('deep', 'b.json')])
+  })
+
+  it('changes no file when one of them cannot be written', async () => {
+    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-write-'))
+    await fs.writeFile(path.join(directory, 'a.json'), 'old\n')
+    await fs.writeFile(path.join(directory, 'not-a-folder'), 'x')
+    await expect(
+      writeFilesAtomic([
+        {path: path.join(directory, 'a.json'), content: 'new\n'},
+        {path: path.join(directory, 'b.json'), content: 'b\n'},
+        {path: path.join(directory, 'not-a-folder', 'c.json'), content: 'c\n'}
+      ])
+    ).rejects.toThrow()
+    expect((await fs.readdir(directory)).sort()).toEqual(['a.json', 'not-a-folder'])
+    expect(await fs.readFile(path.join(directory, 'a.json'), 'utf8')).toBe('old\n')
+  })
+
+  it('refuses the same file twice', async () => {
+    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-write-'))
+    const file = path.join(directory, 'a.json')
+    await expect(writeFilesAtomic([{path: file, content: '1'}, {path: path.join(directory, '.', 'a.json'), content: '2'}])).rejects.toThrow(/twice/)
+    expect(await fs.readdir(directory)).toEqual([])
   })
 })

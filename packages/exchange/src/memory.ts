@@ -61,14 +61,26 @@ export interface MatchOptions {
   limit?: number
 }
 
+/**
+ * What to look up in a memory for the unit at `index` of an article: its
+ * French, the French of the units before and after it (for in-context
+ * matches), and its inline codes, as `memoryFromArticles` indexes them.
+ */
+export function memoryQuery(article: ExchangeArticle, index: number): MemoryQuery {
+  const unit = article.units[index]
+  if (!unit) throw new RangeError(`Unexpected unit index ${index}, expected 0 to ${article.units.length - 1}`)
+  const previous = article.units[index - 1]?.sourceText
+  const next = article.units[index + 1]?.sourceText
+  const codes = inlineCodes(inlineFromPhrasing(unit.source)).map(codeKey)
+  return {source: unit.sourceText, ...(previous === undefined ? {} : {previous}), ...(next === undefined ? {} : {next}), ...(codes.length > 0 ? {codes} : {})}
+}
+
 /** The reviewed units of articles as memory entries, with their neighbours. */
 export function memoryFromArticles(articles: readonly ExchangeArticle[]): MemoryEntry[] {
   return articles.flatMap((article) =>
     article.units.flatMap((unit, index): MemoryEntry[] => {
       if (unit.state !== 'reviewed' || unit.target === undefined || unit.target.trim() === '') return []
-      const previous = article.units[index - 1]?.sourceText
-      const next = article.units[index + 1]?.sourceText
-      const codes = inlineCodes(inlineFromPhrasing(unit.source)).map(codeKey)
+      const {previous, next, codes} = memoryQuery(article, index)
       return [
         {
           article: article.id,
@@ -77,7 +89,7 @@ export function memoryFromArticles(articles: readonly ExchangeArticle[]): Memory
           target: unit.target,
           ...(previous === undefined ? {} : {previous}),
           ...(next === undefined ? {} : {next}),
-          ...(codes.length > 0 ? {codes} : {}),
+          ...(codes === undefined ? {} : {codes}),
           ...(unit.reviewer ? {reviewer: unit.reviewer} : {}),
           ...(unit.approvedOn ? {changedOn: unit.approvedOn} : {})
         }
@@ -268,7 +280,8 @@ export class TranslationMemory {
       const substitution = scores.words === 100 ? substituteNumbers(entry.source, query.source, entry.target) : undefined
       if (substitution) {
         scored.set(index, {entry, score: 100, kind: 'numbers-substituted', target: substitution.target, scores, substitutions: substitution.substitutions})
-      } else {
+      } else if (Math.min(99, scores.words) >= minScore) {
+        // A fuzzy match is at most 99: the same words with other numbers are not an exact match (`--min 100` wants one).
         scored.set(index, {entry, score: Math.min(99, scores.words), kind: 'fuzzy', target: entry.target, scores})
       }
     }

@@ -94,15 +94,7 @@ function problem(file: VFile, reason: string, place: Point | undefined, ruleId: 
  */
 export function importXliff(file: VFile, articles: readonly ExchangeArticle[], options: XliffImportOptions = {}): XliffImport {
   const expectedLng = options.lng ?? articles[0]?.lng
-  const root = rootElement(parseXmlFile(file, 'an XLIFF 1.2 or 2.0 document'))
-  if (!root || localName(root) !== 'xliff') {
-    return file.fail(`Unexpected ${root ? `root element \`${root.name}\`` : 'document without element'}, expected \`xliff\``, {place: root ? placeOf(root) : undefined, ruleId: 'not-xliff', source: messageSource})
-  }
-  const versionAttribute = attribute(root, 'version')
-  const version: XliffVersion | undefined = versionAttribute === '1.2' ? '1.2' : versionAttribute === '2.0' || versionAttribute === '2.1' ? '2.0' : undefined
-  if (!version) {
-    return file.fail(`Unexpected XLIFF version \`${versionAttribute ?? ''}\`, expected \`1.2\` or \`2.0\``, {place: placeOf(root), ruleId: 'xliff-version', source: messageSource})
-  }
+  const {root, version} = readXliffRoot(file)
   const checkLanguages = (element: Element, source: string | undefined, target: string | undefined, names: [string, string]) => {
     if (!sameLanguage(source, exchangeSourceLanguage)) {
       file.fail(`Unexpected source language \`${source ?? ''}\` (\`${names[0]}\`), expected \`${exchangeSourceLanguage}\``, {place: placeOf(element), ruleId: 'xliff-language', source: messageSource})
@@ -133,6 +125,43 @@ export function importXliff(file: VFile, articles: readonly ExchangeArticle[], o
     imports.push(compareArticle(file, article, units, version === '1.2'))
   }
   return {version, lng: expectedLng ?? '', articles: imports}
+}
+
+/** The languages an XLIFF file says it holds, and where it says so. */
+export interface XliffLanguages {
+  version: XliffVersion
+  /** 2.0 `srcLang`; 1.2 the first `<file>`'s `source-language`. */
+  source: string | undefined
+  /** 2.0 `trgLang`; 1.2 the first `<file>`'s `target-language`. */
+  target: string | undefined
+  /** The element that says it (the root in 2.0, the first `<file>` in 1.2), for messages. */
+  place: Point | undefined
+}
+
+/**
+ * Read what an XLIFF file declares before importing it: its version and
+ * languages, so the caller can choose the articles of that language.
+ * Malformed XML, a root that is not `xliff` and an unknown version stop it,
+ * as they stop `importXliff` (thrown, at their line and column).
+ */
+export function xliffLanguages(file: VFile): XliffLanguages {
+  const {root, version} = readXliffRoot(file)
+  if (version === '2.0') return {version, source: attribute(root, 'srcLang'), target: attribute(root, 'trgLang'), place: placeOf(root)}
+  const first = childElements(root, 'file')[0]
+  return {version, source: first && attribute(first, 'source-language'), target: first && attribute(first, 'target-language'), place: placeOf(first ?? root)}
+}
+
+function readXliffRoot(file: VFile): {root: Element; version: XliffVersion} {
+  const root = rootElement(parseXmlFile(file, 'an XLIFF 1.2 or 2.0 document'))
+  if (!root || localName(root) !== 'xliff') {
+    return file.fail(`Unexpected ${root ? `root element \`${root.name}\`` : 'document without element'}, expected \`xliff\``, {place: root ? placeOf(root) : undefined, ruleId: 'not-xliff', source: messageSource})
+  }
+  const versionAttribute = attribute(root, 'version')
+  const version: XliffVersion | undefined = versionAttribute === '1.2' ? '1.2' : versionAttribute === '2.0' || versionAttribute === '2.1' ? '2.0' : undefined
+  if (!version) {
+    return file.fail(`Unexpected XLIFF version \`${versionAttribute ?? ''}\`, expected \`1.2\` or \`2.0\``, {place: placeOf(root), ruleId: 'xliff-version', source: messageSource})
+  }
+  return {root, version}
 }
 
 function sameLanguage(value: string | undefined, expected: string): boolean {

@@ -10,10 +10,10 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, it, expect} from 'vitest'
-import type {ExchangeArticle, ExchangeUnit} from '../src/index.js'
+import {schemaFiles, type ExchangeArticle, type ExchangeUnit} from '../src/index.js'
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const schemasDir = path.join(packageRoot, 'schemas')
+export const schemasDir = schemaFiles.directory
 
 /** Debian's tools the tests drive; CI installs them (.ci/run). */
 export const tools = {
@@ -46,7 +46,7 @@ export function xmllint(xml: string, schema: string): string {
     encoding: 'utf8',
     // A TMX names its DTD `tmx14.dtd`, next to the document: here, the vendored one.
     cwd: schemasDir,
-    env: {...process.env, XML_CATALOG_FILES: path.join(schemasDir, 'catalog.xml')}
+    env: {...process.env, XML_CATALOG_FILES: schemaFiles.catalog}
   })
   return result.status === 0 ? '' : `${result.stderr}${result.stdout}`
 }

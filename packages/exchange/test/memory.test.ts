@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {memoryFromArticles, TranslationMemory, type MemoryEntry} from '../src/index.js'
+import {memoryFromArticles, memoryQuery, TranslationMemory, type MemoryEntry} from '../src/index.js'
 import {corpusArticles} from './corpus.js'
 
 const georgia = '2022-09-la-georgie-et-le-kazakhstan-deux-pays'
@@ -28,6 +28,20 @@ describe('matching against the shipped corpus', () => {
     expect(fuzzy.score).toBeGreaterThanOrEqual(75)
     expect(fuzzy.score).toBeLessThanOrEqual(99)
     expect(fuzzy.scores.numbers).toBe(100)
+  })
+
+  it('the query of a shipped unit finds that unit in context (101), as the memory indexed it', async () => {
+    const shipped = await corpusArticles('en')
+    const memory = new TranslationMemory(memoryFromArticles(shipped))
+    for (const article of shipped) {
+      article.units.forEach((unit, index) => {
+        const query = memoryQuery(article, index)
+        expect(query.source).toBe(unit.sourceText)
+        const [best] = memory.match(query)
+        expect(best).toMatchObject({score: 101, kind: 'in-context', target: unit.target, entry: {article: article.id, key: unit.key}})
+      })
+    }
+    expect(() => memoryQuery(shipped[0]!, shipped[0]!.units.length)).toThrow(RangeError)
   })
 })
 

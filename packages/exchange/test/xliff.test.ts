@@ -3,7 +3,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {importXliff, inlineFromMarkdown, inlineSignature, inlineToMarkdown, toXliff, type ExchangeArticle, type XliffExportOptions, type XliffVersion} from '../src/index.js'
+import {importXliff, xliffLanguages, inlineFromMarkdown, inlineSignature, inlineToMarkdown, toXliff, type ExchangeArticle, type XliffExportOptions, type XliffVersion} from '../src/index.js'
 import {exchangeArticle, hasTool, packageRoot, requireInCi, tools, xmllint, type UnitInput} from './helpers.js'
 
 const fixturesDir = path.join(packageRoot, 'test/fixtures')
@@ -115,6 +115,11 @@ describe('XLIFF import', () => {
       expect(unknownArticle.result.articles).toEqual([])
       expect(() => importOf(xml, [{...article, lng: 'ru'}])).toThrow(/Unexpected target language `en` \(`(trgLang|target-language)`\), expected `ru`/)
     })
+
+    it(`XLIFF ${version}: the languages it declares are read before the import, with their place`, () => {
+      const languages = xliffLanguages(new VFile({path: 'export.xlf', value: toXliff([article], {version})}))
+      expect(languages).toMatchObject({version, source: 'fr', target: 'en', place: {line: version === '2.0' ? 2 : 3}})
+    })
   }
 
   it('malformed XML and unknown versions stop the import at their line and column', () => {
@@ -126,6 +131,8 @@ describe('XLIFF import', () => {
     expect(old.messages.map(String)).toEqual(['old.xlf:1:1: Unexpected XLIFF version `1.1`, expected `1.2` or `2.0`'])
     const other = new VFile({path: 'other.xml', value: '<tmx version="1.4"/>'})
     expect(() => importXliff(other, [article])).toThrow('Unexpected root element `tmx`, expected `xliff`')
+    expect(() => xliffLanguages(new VFile({path: 'broken.xlf', value: String(broken.value)}))).toThrow(/Unexpected malformed XML/)
+    expect(() => xliffLanguages(new VFile({path: 'other.xml', value: '<tmx version="1.4"/>'}))).toThrow('Unexpected root element `tmx`, expected `xliff`')
   })
 
   it('a target code the export did not write is refused, with its place', () => {

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {
   articleIdProblem,
-  datePattern,
+  dateProblem,
   normalizeText,
   parseArticle,
   remarkArticleConstructs,
@@ -187,9 +187,8 @@ function readMarkdownArticle(file: VFile): {fields: Partial<ArticleMeta> & {sour
   if (date === undefined) {
     file.fail('Unexpected front matter without `date`, expected `date: YYYY-MM`', {place: {line: 2, column: 1}, ruleId: 'front-matter', source: 'briefs'})
   }
-  if (!datePattern.test(date!)) {
-    file.fail(`Unexpected date ${JSON.stringify(date)}, expected \`YYYY-MM\` or \`YYYY-MM-DD\``, {place: pointAt('date'), ruleId: 'front-matter', source: 'briefs'})
-  }
+  const dateIssue = dateProblem(date!)
+  if (dateIssue) file.fail(dateIssue, {place: pointAt('date'), ruleId: 'front-matter', source: 'briefs'})
   const lang = stringOf('lang')
   if (lang !== undefined && lang !== sourceLanguage) {
     file.fail(`Unexpected language ${JSON.stringify(lang)}, expected \`${sourceLanguage}\` (articles are French)`, {place: pointAt('lang'), ruleId: 'front-matter', source: 'briefs'})

@@ -1,3 +1,5 @@
+import type {SentenceRules} from '@briefs/sentences'
+
 /**
  * Everything briefs knows about one language, in one place. Every field is
  * required: a language without a stemmer says `stemmer: null`, one without
@@ -31,8 +33,12 @@ export interface LanguageProfile {
    * its question mark `;`). The first of each is how it is written.
    */
   finalMarks: Readonly<Record<FinalMark, readonly string[]>>
+  /** Where its sentences end: abbreviations, initials, quotations (`@briefs/sentences`' rule sets). */
+  sentences: SentenceRules
   /** Whether it puts a space before `; : ! ?` (French does, English does not). */
   spaceBeforeHighPunctuation: boolean
+  /** Characters (without spaces) its translations take per character of French: the aligner's usual length ratio. */
+  lengthFromFrench: number
   /** Frequent function words (folded) that tell a text of this language from another. */
   commonWords: readonly string[]
   /** How it writes numbers, dates and times. */

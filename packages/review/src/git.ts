@@ -6,8 +6,13 @@ import {promisify} from 'node:util'
 
 const run = promisify(execFile)
 
+/** git cannot answer: not installed, or the folder is not in a repository. */
+export class GitError extends Error {
+  override name = 'GitError'
+}
+
 /** A git revision that does not name a commit. */
-export class RevisionError extends Error {
+export class RevisionError extends GitError {
   override name = 'RevisionError'
 }
 
@@ -23,7 +28,17 @@ export async function resolveRevision(repository: string, rev: string): Promise<
 
 /** The repository's top folder, and `folder`'s path inside it. */
 export async function repositoryOf(folder: string): Promise<{root: string; relative: string}> {
-  const {stdout} = await run('git', ['-C', folder, 'rev-parse', '--show-toplevel'])
+  let stdout: string
+  try {
+    ;({stdout} = await run('git', ['-C', folder, 'rev-parse', '--show-toplevel']))
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & {stderr?: string}
+    if (failure.code === 'ENOENT') throw new GitError('Unexpected missing `git` command, expected git installed and on the PATH (the report compares revisions from git)')
+    throw new GitError(
+      `Unexpected folder outside a git repository (${folder}), expected the corpus in a git working tree: run from a clone, or \`git init\` and commit the corpus` +
+        (failure.stderr?.trim() && !/not a git repository/i.test(failure.stderr) ? ` (git: ${failure.stderr.trim().split('\n')[0]})` : '')
+    )
+  }
   const root = await fs.realpath(stdout.trim())
   const relative = path.relative(root, await fs.realpath(folder)).split(path.sep).join('/')
   return {root, relative}

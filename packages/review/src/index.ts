@@ -1,6 +1,6 @@
 export {approveUnits} from './approve.js'
 export type {ApprovableUnit, Approval, ApprovalResult} from './approve.js'
-export {folderAtRevision, repositoryOf, resolveRevision, RevisionError} from './git.js'
+export {folderAtRevision, GitError, repositoryOf, resolveRevision, RevisionError} from './git.js'
 export {reviewReport} from './report.js'
 export type {ReviewReport, ReviewReportOptions} from './report.js'
 export {formatWordDiff, wordDiff} from './word-diff.js'

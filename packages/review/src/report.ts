@@ -159,9 +159,15 @@ async function readSide(root: string, commit: string, relative: string, withChec
   const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map()}
   try {
     const layout = corpusLayout(folder)
-    const ids = await listArticleIds(layout)
-    // A base from before the corpus had a configuration (or before it existed) is read in the head's languages.
-    if (!fallbackLanguages || (await fs.access(layout.configFile).then(() => true, () => false))) side.languages = (await readCorpusConfig(layout)).languages
+    const exists = (file: string) => fs.access(file).then(
+      () => true,
+      () => false
+    )
+    // No corpus at this revision yet (a base before the first article): nothing to compare with.
+    const present = await exists(layout.articlesDir)
+    const ids = present ? await listArticleIds(layout) : []
+    // A base from before the corpus had a configuration is read in the head's languages.
+    if (present && (!fallbackLanguages || (await exists(layout.configFile)))) side.languages = (await readCorpusConfig(layout)).languages
     if (withChecks) await readChecks(side, folder, relative)
     const translations = new Translations()
     for (const id of ids) {
@@ -315,9 +321,9 @@ function marked(before: string, after: string, show: 'removed' | 'added' | 'both
       out.push(text(part.value))
       continue
     }
-    // Spaces stay outside the marks: `** have**` is no emphasis in Markdown, and the serializer would turn
-    // the spaces into character references to keep it one.
-    const [, leading, words, trailing] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!
+    // Spaces and punctuation at the edges stay outside the marks: `** have**` or `н**, и**` is no emphasis in
+    // Markdown, and the serializer would turn the neighbours into character references to keep it one.
+    const [, leading, words, trailing] = /^([\s\p{P}]*)([\s\S]*?)([\s\p{P}]*)$/u.exec(part.value)!
     if (leading) out.push(text(leading))
     if (words) out.push({type: marked, children: [text(words)]})
     if (trailing) out.push(text(trailing))

@@ -1,6 +1,6 @@
 import type {PhrasingContent} from 'mdast'
 import type {Point} from 'unist'
-import {splitSentences} from '@briefs/sentences'
+import {splitSentences, type SentenceRules} from '@briefs/sentences'
 import type {Sentence} from './types.js'
 
 /** Where a leaf's plain text sits in the block's plain text. */
@@ -24,8 +24,9 @@ const parentTypes = new Set(['emphasis', 'strong', 'delete', 'link', 'linkRefere
  * Split the phrasing children of one block into sentence nodes.
  * The plain text is cut with `splitSentences`; inline markup that straddles
  * a boundary (an emphasis over two sentences) is split into two nodes.
+ * `rules` are the sentence rules of the text's language (French by default).
  */
-export function splitBlock(children: PhrasingContent[]): BlockSentences {
+export function splitBlock(children: PhrasingContent[], rules?: SentenceRules): BlockSentences {
   const spans = new Map<PhrasingContent, LeafSpan>()
   let plain = ''
 
@@ -45,7 +46,7 @@ export function splitBlock(children: PhrasingContent[]): BlockSentences {
   }
 
   collect(children)
-  const ranges = mergeAcrossAtoms(splitSentences(plain), [...spans.values()].filter((span) => span.atomic))
+  const ranges = mergeAcrossAtoms(splitSentences(plain, rules), [...spans.values()].filter((span) => span.atomic))
 
   // Atoms already placed in a sentence or between sentences.
   const claimed = new Set<PhrasingContent>()
@@ -182,21 +183,36 @@ function slicePosition(node: PhrasingContent, offset: number, length: number): P
   if (!position || position.start.offset === undefined) return undefined
   const value = (node as {value: string}).value
   if ((position.end.offset ?? 0) - position.start.offset !== value.length) return undefined
-  return {start: pointAt(position.start, value, offset), end: pointAt(position.start, value, offset + length)}
+  const breaks = lineBreaks(node, value)
+  return {start: pointAt(position.start, breaks, offset), end: pointAt(position.start, breaks, offset + length)}
 }
 
-function pointAt(start: Point, value: string, offset: number): Point {
-  let line = start.line
-  let column = start.column
-  for (let index = 0; index < offset; index++) {
-    if (value.charCodeAt(index) === 10) {
-      line++
-      column = 1
-    } else {
-      column++
-    }
+function pointAt(start: Point, breaks: readonly number[], offset: number): Point {
+  // Binary search in the value's line breaks: walking the text up to each sentence was
+  // quadratic in a long paragraph (minutes for a megabyte).
+  let low = 0
+  let high = breaks.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (breaks[middle]! < offset) low = middle + 1
+    else high = middle
   }
+  const line = start.line + low
+  const column = low === 0 ? start.column + offset : offset - breaks[low - 1]!
   return {line, column, offset: (start.offset ?? 0) + offset}
+}
+
+const lineBreakCache = new WeakMap<PhrasingContent, number[]>()
+
+/** Offsets of the line feeds in a text node's value, found once per node. */
+function lineBreaks(node: PhrasingContent, value: string): number[] {
+  let breaks = lineBreakCache.get(node)
+  if (!breaks) {
+    breaks = []
+    for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) breaks.push(index)
+    lineBreakCache.set(node, breaks)
+  }
+  return breaks
 }
 
 /** A sentence's position: only when its first and last nodes have one. */

@@ -46,20 +46,20 @@ export function assignStableIds(blocks: TextBlock[], previous?: SegmentMap): Seg
       oldTaken.add(candidates[0]!)
     }
   })
-  const copies: Array<{distance: number; current: number; old: number}> = []
+  const expected = expectedOldIndices(matchOf)
+  const copiesByText = new Map<string, number[]>()
   current.forEach((sentence, index) => {
-    const candidates = oldByText.get(sentence.text)
-    if (matchOf[index] !== undefined || !candidates) return
-    const expected = expectedOldIndex(matchOf, index)
-    for (const oldIndex of candidates) {
-      if (!oldTaken.has(oldIndex)) copies.push({distance: Math.abs(oldIndex - expected), current: index, old: oldIndex})
-    }
+    if (matchOf[index] !== undefined || !oldByText.has(sentence.text)) return
+    const list = copiesByText.get(sentence.text)
+    if (list) list.push(index)
+    else copiesByText.set(sentence.text, [index])
   })
-  copies.sort((a, b) => a.distance - b.distance || a.current - b.current || a.old - b.old)
-  for (const pair of copies) {
-    if (matchOf[pair.current] !== undefined || oldTaken.has(pair.old)) continue
-    matchOf[pair.current] = pair.old
-    oldTaken.add(pair.old)
+  for (const [text, currents] of copiesByText) {
+    const olds = oldByText.get(text)!.filter((oldIndex) => !oldTaken.has(oldIndex))
+    for (const [currentIndex, oldIndex] of nearestPairs(currents, olds, expected)) {
+      matchOf[currentIndex] = oldIndex
+      oldTaken.add(oldIndex)
+    }
   }
 
   // 2. Fuzzy: best pairs first, so the closest edit wins. Trigrams only for
@@ -86,13 +86,14 @@ export function assignStableIds(blocks: TextBlock[], previous?: SegmentMap): Seg
   }
 
   // 3. New IDs, never one the previous map or this one already uses.
+  const counters = new Map<string, number>()
   const used = new Set<string>([...old.map((sentence) => sentence.id), ...(previous?.blocks ?? []).map((block) => block.id)])
   const sentenceIds = current.map((sentence, index) => {
     const match = matchOf[index]
     return match === undefined ? undefined : old[match]!.id
   })
   current.forEach((sentence, index) => {
-    if (sentenceIds[index] === undefined) sentenceIds[index] = freshId('s', sentence.text, used)
+    if (sentenceIds[index] === undefined) sentenceIds[index] = freshId('s', sentence.text, used, counters)
   })
 
   const blockIdsTaken = new Set<string>()
@@ -113,7 +114,7 @@ export function assignStableIds(blocks: TextBlock[], previous?: SegmentMap): Seg
         best = count
       }
     }
-    id ??= freshId('p', block.sentences.join(' '), used)
+    id ??= freshId('p', block.sentences.join(' '), used, counters)
     blockIdsTaken.add(id)
     return {id, sentences: members.map((index) => ({id: sentenceIds[index]!, text: current[index]!.text}))}
   })
@@ -130,15 +131,140 @@ function groupByText(sentences: Array<{text: string}>): Map<string, number[]> {
   return groups
 }
 
-/** Where an unmatched sentence would sit in the old list, going by its nearest matched neighbour. */
-function expectedOldIndex(matchOf: Array<number | undefined>, index: number): number {
-  for (let distance = 1; distance < matchOf.length; distance++) {
-    const before = matchOf[index - distance]
-    if (before !== undefined) return before + distance
-    const after = matchOf[index + distance]
-    if (after !== undefined) return after - distance
+/**
+ * Where each sentence would sit in the old list, going by its nearest
+ * matched neighbour (the one before on a tie; its own index when nothing is
+ * matched). Two linear sweeps: one scan per sentence was quadratic in a
+ * long paragraph of repeated sentences.
+ */
+function expectedOldIndices(matchOf: ReadonlyArray<number | undefined>): number[] {
+  const length = matchOf.length
+  const before = new Int32Array(length).fill(-1)
+  const after = new Int32Array(length).fill(-1)
+  for (let index = 1, last = -1; index < length; index++) {
+    if (matchOf[index - 1] !== undefined) last = index - 1
+    before[index] = last
   }
-  return index
+  for (let index = length - 2, last = -1; index >= 0; index--) {
+    if (matchOf[index + 1] !== undefined) last = index + 1
+    after[index] = last
+  }
+  return Array.from({length}, (_, index) => {
+    const low = before[index]!
+    const high = after[index]!
+    if (low !== -1 && (high === -1 || index - low <= high - index)) return matchOf[low]! + (index - low)
+    if (high !== -1) return matchOf[high]! - (high - index)
+    return index
+  })
+}
+
+/**
+ * Pair copies of one text: greedily, the pair (current, old) with the
+ * smallest distance between the old index and where the current copy is
+ * expected, ties to the first current then the first old, until one side
+ * runs out. The same pairs as sorting every (current, old) pair, without
+ * building them: a heap holds each current copy's nearest free old copy
+ * (found through skip lists over the sorted old indices), and is refreshed
+ * when that one is taken. Memory linear in the copies, where the list of
+ * every pair was quadratic (gigabytes for a paragraph repeating a sentence).
+ */
+function nearestPairs(currents: readonly number[], olds: readonly number[], expected: readonly number[]): Array<[number, number]> {
+  const sorted = [...olds].sort((a, b) => a - b)
+  const count = sorted.length
+  const taken = new Uint8Array(count)
+  // Skip pointers over taken slots, compressed as they are followed (as in union-find).
+  const nextFree = Int32Array.from({length: count}, (_, slot) => slot)
+  const previousFree = Int32Array.from({length: count}, (_, slot) => slot)
+  const follow = (pointers: Int32Array, slot: number): number => {
+    let root = slot
+    while (root >= 0 && root < count && taken[root]) root = pointers[root]!
+    for (let step = slot; step !== root; ) {
+      const next = pointers[step]!
+      pointers[step] = root
+      step = next
+    }
+    return root
+  }
+  const take = (slot: number) => {
+    taken[slot] = 1
+    nextFree[slot] = slot + 1
+    previousFree[slot] = slot - 1
+  }
+  const findNext = (slot: number) => follow(nextFree, slot)
+  const findPrevious = (slot: number) => follow(previousFree, slot)
+  const best = (currentIndex: number): {distance: number; current: number; old: number; slot: number} | undefined => {
+    const target = expected[currentIndex]!
+    // The first slot whose old index is above the target.
+    let lowSlot = 0
+    let highSlot = count
+    while (lowSlot < highSlot) {
+      const middle = (lowSlot + highSlot) >> 1
+      if (sorted[middle]! <= target) lowSlot = middle + 1
+      else highSlot = middle
+    }
+    const left = lowSlot > 0 ? findPrevious(lowSlot - 1) : -1
+    const right = findNext(lowSlot)
+    const leftDistance = left >= 0 ? target - sorted[left]! : Infinity
+    const rightDistance = right < count ? sorted[right]! - target : Infinity
+    if (leftDistance === Infinity && rightDistance === Infinity) return undefined
+    // On equal distance the smaller old index, on the left, wins.
+    const slot = leftDistance <= rightDistance ? left : right
+    return {distance: Math.min(leftDistance, rightDistance), current: currentIndex, old: sorted[slot]!, slot}
+  }
+  const heap = new MinHeap<{distance: number; current: number; old: number; slot: number}>((a, b) => a.distance - b.distance || a.current - b.current || a.old - b.old)
+  for (const currentIndex of currents) {
+    const candidate = best(currentIndex)
+    if (candidate) heap.push(candidate)
+  }
+  const pairs: Array<[number, number]> = []
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    if (taken[top.slot]) {
+      // Its nearest was taken meanwhile: the next nearest is no closer, so it goes back in order.
+      const candidate = best(top.current)
+      if (candidate) heap.push(candidate)
+      continue
+    }
+    take(top.slot)
+    pairs.push([top.current, top.old])
+  }
+  return pairs
+}
+
+/** A binary min-heap: the pair search needs nothing more. */
+class MinHeap<T> {
+  private readonly items: T[] = []
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  push(item: T): void {
+    const items = this.items
+    items.push(item)
+    for (let index = items.length - 1; index > 0; ) {
+      const parent = (index - 1) >> 1
+      if (this.compare(items[index]!, items[parent]!) >= 0) break
+      ;[items[index], items[parent]] = [items[parent]!, items[index]!]
+      index = parent
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items
+    const top = items[0]
+    const last = items.pop()
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last
+      for (let index = 0; ; ) {
+        const left = 2 * index + 1
+        const right = left + 1
+        let smallest = index
+        if (left < items.length && this.compare(items[left]!, items[smallest]!) < 0) smallest = left
+        if (right < items.length && this.compare(items[right]!, items[smallest]!) < 0) smallest = right
+        if (smallest === index) break
+        ;[items[index], items[smallest]] = [items[smallest]!, items[index]!]
+        index = smallest
+      }
+    }
+    return top
+  }
 }
 
 /** The old indices between which an unmatched sentence sits, given its matched neighbours. */
@@ -167,7 +293,7 @@ function neighbourSlot(matchOf: Array<number | undefined>, index: number, oldLen
  * taken. Hex digits and `-` keep it a valid i18next key (no `.` or `:`),
  * HTML id and CSS identifier.
  */
-function freshId(prefix: 's' | 'p', text: string, used: Set<string>): string {
+function freshId(prefix: 's' | 'p', text: string, used: Set<string>, counters: Map<string, number>): string {
   const hash = createHash('sha256').update(text).digest('hex')
   for (let length = 6; length <= hash.length; length += 2) {
     const id = `${prefix}-${hash.slice(0, length)}`
@@ -177,10 +303,14 @@ function freshId(prefix: 's' | 'p', text: string, used: Set<string>): string {
     }
   }
   // Only an identical text seen more than 29 times gets here.
-  let counter = 2
-  while (used.has(`${prefix}-${hash.slice(0, 6)}-${counter}`)) counter++
-  const id = `${prefix}-${hash.slice(0, 6)}-${counter}`
+  // `used` only grows, so every counter below the last one given is still taken: start after it
+  // (counting from 2 for each text was quadratic in a paragraph repeating one sentence).
+  const base = `${prefix}-${hash.slice(0, 6)}`
+  let counter = counters.get(base) ?? 2
+  while (used.has(`${base}-${counter}`)) counter++
+  const id = `${base}-${counter}`
   used.add(id)
+  counters.set(base, counter + 1)
   return id
 }
 

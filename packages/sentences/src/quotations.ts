@@ -11,6 +11,8 @@ import {
 /** Depth change at each UTF-16 index: +1 paired opener, -1 paired closer, 0 otherwise. */
 export type QuotationDepthChanges = Int8Array;
 
+const LEFT_DOUBLE_QUOTE = 0x201c;
+const LOW_DOUBLE_QUOTE = 0x201e;
 const OPENS = 1;
 const CLOSES = -1;
 
@@ -20,7 +22,7 @@ const CLOSES = -1;
  * « “ „ open and » ” close; any closer closes the innermost opener because real
  * articles mix them (“… »). A straight " opens or closes depending on its neighbours.
  */
-export function pairQuotations(text: string): QuotationDepthChanges {
+export function pairQuotations(text: string, lowQuoteClosedByLeftQuote = false): QuotationDepthChanges {
   const depthChanges = new Int8Array(text.length);
   const openers: number[] = [];
   let openStraightQuotes = 0;
@@ -29,7 +31,12 @@ export function pairQuotations(text: string): QuotationDepthChanges {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
 
-    if (isOpeningQuotationMark(code)) {
+    if (lowQuoteClosedByLeftQuote && code === LEFT_DOUBLE_QUOTE && openers.length > 0 && text.charCodeAt(openers[openers.length - 1]!) === LOW_DOUBLE_QUOTE) {
+      // German and Russian „…“: the left double quote closes the low one.
+      const opener = openers.pop()!;
+      depthChanges[opener] = OPENS;
+      depthChanges[index] = CLOSES;
+    } else if (isOpeningQuotationMark(code)) {
       openers.push(index);
     } else if (isClosingQuotationMark(code)) {
       const opener = openers.pop();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type SentenceRange, splitSentences } from '../src/index.js';
+import { type SentenceRange, englishRules, frenchRules, germanRules, russianRules, splitSentences } from '../src/index.js';
 
 const WHITESPACE = /\s/;
 
@@ -108,6 +108,16 @@ describe('splitSentences properties', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('returns well-formed ranges under every rule set, and French by default', () => {
+    fc.assert(
+      fc.property(textArbitrary, (text) => {
+        for (const rules of [englishRules, russianRules, germanRules]) expectWellFormed(text, splitSentences(text, rules));
+        expect(splitSentences(text, frenchRules)).toEqual(splitSentences(text));
+      }),
+      { numRuns: 1000 },
     );
   });
 

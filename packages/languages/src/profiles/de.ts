@@ -1,5 +1,6 @@
 import {stemmer} from '@orama/stemmers/german'
 import {toCardinal as germanCardinal} from 'n2words/de-DE'
+import {germanRules} from '@briefs/sentences'
 import type {LanguageProfile} from '../profile.js'
 import {foldLatin, spaces} from './latin.js'
 
@@ -13,7 +14,9 @@ export const de = {
   inflection: 'stem',
   quotes: {primary: ['„', '“'], nested: ['‚', '‘']},
   finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
+  sentences: germanRules,
   spaceBeforeHighPunctuation: false,
+  lengthFromFrench: 1,
   commonWords: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'einen', 'dem', 'den', 'des', 'mit', 'sich', 'auf', 'fur', 'von', 'zu', 'im', 'sie', 'er', 'wurde', 'wurden', 'hat', 'haben', 'auch', 'nach', 'bei', 'aus'],
   numbers: {
     cardinals: [(value) => germanCardinal(value)],

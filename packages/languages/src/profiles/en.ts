@@ -1,6 +1,7 @@
 import {stemmer} from '@orama/stemmers/english'
 import {toCardinal as britishCardinal} from 'n2words/en-GB'
 import {toCardinal as americanCardinal} from 'n2words/en-US'
+import {englishRules} from '@briefs/sentences'
 import type {LanguageProfile} from '../profile.js'
 import {foldLatin} from './latin.js'
 
@@ -14,7 +15,9 @@ export const en = {
   inflection: 'stem',
   quotes: {primary: ['“', '”'], nested: ['‘', '’']},
   finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
+  sentences: englishRules,
   spaceBeforeHighPunctuation: false,
+  lengthFromFrench: 0.89,
   commonWords: ['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'was', 'were', 'he', 'she', 'it', 'by', 'as', 'at', 'from', 'this', 'have', 'has', 'are', 'be', 'his', 'her', 'their', 'they', 'which', 'not', 'but', 'said'],
   numbers: {
     cardinals: [(value) => americanCardinal(value), (value) => britishCardinal(value)],

@@ -1,5 +1,6 @@
 import {toCardinal as belgianCardinal} from 'n2words/fr-BE'
 import {toCardinal as frenchCardinal} from 'n2words/fr-FR'
+import {frenchRules} from '@briefs/sentences'
 import type {LanguageProfile} from '../profile.js'
 import {foldLatin, spaces} from './latin.js'
 
@@ -16,8 +17,10 @@ export const fr = {
   inflection: 'plural',
   quotes: {primary: ['«', '»'], nested: ['“', '”']},
   finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
+  sentences: frenchRules,
   spaceBeforeHighPunctuation: true,
   // Words that say "French" and are not words of English (no `a`, `on`, `son`, `pour`).
+  lengthFromFrench: 1,
   commonWords: ['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'que', 'qui', 'dans', 'pas', 'sur', 'au', 'aux', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'ont', 'sont', 'avec', 'leur', 'leurs', 'nous', 'vous', 'mais', 'par', 'selon', 'ou', 'se', 'ne', 'lui', 'ete'],
   numbers: {
     cardinals: [(value) => frenchCardinal(value), (value) => belgianCardinal(value)],

@@ -1,5 +1,6 @@
 import {stemmer} from '@orama/stemmers/russian'
 import {toCardinal as russianCardinal} from 'n2words/ru-RU'
+import {russianRules} from '@briefs/sentences'
 import type {LanguageProfile, Multiplier} from '../profile.js'
 
 /**
@@ -71,7 +72,9 @@ export const ru = {
   inflection: 'declension',
   quotes: {primary: ['«', '»'], nested: ['„', '“']},
   finalMarks: {statement: ['.'], question: ['?'], exclamation: ['!'], ellipsis: ['…', '...'], colon: [':'], semicolon: [';']},
+  sentences: russianRules,
   spaceBeforeHighPunctuation: false,
+  lengthFromFrench: 0.94,
   commonWords: ['и', 'в', 'не', 'на', 'что', 'с', 'по', 'это', 'как', 'из', 'за', 'от', 'его', 'их', 'он', 'она', 'они', 'был', 'была', 'были', 'также', 'который', 'которые'],
   numbers: {
     cardinals: [(value) => russianCardinal(value), (value) => russianCardinal(value, {gender: 'feminine'})],

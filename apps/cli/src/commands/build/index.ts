@@ -2,7 +2,7 @@ import path from 'node:path'
 import {corpusLayout, readCorpusConfig} from '@briefs/corpus'
 import {buildBriefs, buildIndex} from '@briefs/publisher'
 import {checkCorpus} from '@briefs/qa'
-import {languagesOption, noPositionals, parse} from '../../args.js'
+import {languagesOption, maxArticleKbOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
@@ -17,11 +17,15 @@ they are; missing, draft (never approved) and stale (changed since approval)
 ones carry a visible marker in the briefs and are counted here.
 
 Unchanged articles are taken from the build cache; articles are rendered
-on one worker thread per core.
+on one worker thread per core. Everything is written into a copy of --out
+beside it, swapped in when the build succeeds: a failed or interrupted
+build leaves the site as it was. One build at a time per --out (a lock).
 
   --lang <lng>        only this target language (repeatable; default: the corpus's, in briefs.config.json)
   --out <dir>         where the briefs land (default: site/ beside the corpus)
-  --only-reviewed     refuse to publish a missing, draft or stale translation (an error)
+  --only-reviewed     publish only the articles wholly translated and reviewed; list the others, left out
+  --max-article-kb <n>  refuse articles larger than n KiB (default: maxArticleKb of corpus/briefs.config.json, else 512)
+  --no-wait           refuse at once when another build is writing the same --out (default: wait up to 10 minutes)
   --check             first run the translation checks (as \`briefs check\`): an error stops the build
   --workers <n>       worker threads (default: one per core; 1 renders on the main thread)
   --no-cache          rebuild every article (the cache is node_modules/.cache/briefs beside the corpus)
@@ -42,6 +46,8 @@ export async function build(argv: string[], context: Context): Promise<number> {
       'no-cache': {type: 'boolean'},
       shard: {type: 'string'},
       'index-only': {type: 'string'},
+      'max-article-kb': {type: 'string'},
+      'no-wait': {type: 'boolean'},
       corpus: {type: 'string'}
     },
     usage
@@ -49,19 +55,21 @@ export async function build(argv: string[], context: Context): Promise<number> {
   noPositionals(positionals, usage)
   const workers = values.workers === undefined ? undefined : positiveInteger(values.workers, '--workers')
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  const maxArticleKb = maxArticleKbOption(values['max-article-kb'])
   const corpus = findCorpus(context, values.corpus)
   const languages = languagesOption(values.lang, await readCorpusConfig(corpusLayout(corpus)))
   const out = values.out ? userPath(context, values.out) : path.join(path.dirname(corpus), 'site')
+  const shown = path.relative(context.cwd, out) || '.'
+  const lock = {
+    wait: values['no-wait'] ? 0 : undefined,
+    onWait: () => context.stderr.write(`briefs: another build is writing ${shown}/; waiting for it to finish (a build killed without cleaning up is taken over after 10 s)\n`)
+  }
 
   if (values['index-only'] !== undefined) {
     if (shard) throw new UsageError('`--index-only` writes the indexes of every shard: give it no `--shard`')
     const shards = positiveInteger(values['index-only'], '--index-only')
-    let index
-    try {
-      index = await buildIndex({out, languages, shards})
-    } catch (error) {
-      throw new InputError(error instanceof Error ? error.message : String(error), [])
-    }
+    const index = await buildIndex({out, languages, shards, lock})
+    if (index.failed) throw new InputError(`Index not written: ${shown}/ was left as it was`, index.files)
     context.stdout.write(`Indexed ${index.articles} articles from ${shards} shards in ${path.relative(context.cwd, out) || '.'}/\n`)
     return 0
   }
@@ -73,10 +81,13 @@ export async function build(argv: string[], context: Context): Promise<number> {
   }
 
   const cacheDir = values['no-cache'] ? undefined : path.join(path.dirname(corpus), 'node_modules', '.cache', 'briefs', shard ? `shard-${shard.index}-of-${shard.count}` : 'site')
-  const result = await buildBriefs({corpus, out, languages, onlyReviewed: values['only-reviewed'] === true, cacheDir, workers, shard})
+  const result = await buildBriefs({corpus, out, languages, onlyReviewed: values['only-reviewed'] === true, cacheDir, workers, shard, maxArticleKb, lock})
   report(context, result.files)
-  if (result.failed) throw new InputError('Build failed: fix the errors above; the index was left as it was', [])
-  const where = path.relative(context.cwd, out) || '.'
+  if (result.failed) throw new InputError(`Build failed: fix the errors above; ${shown}/ was left as it was`, [])
+  const where = shown
+  if (result.withheld.length > 0) {
+    context.stderr.write(`briefs: left out ${result.withheld.length} articles not wholly translated and reviewed (--only-reviewed):\n${result.withheld.map((id) => `  ${id}\n`).join('')}`)
+  }
   const flagged = [
     result.missing > 0 ? `${result.missing} missing` : '',
     result.draft > 0 ? `${result.draft} not reviewed` : '',

@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {corpusLayout, decodeTextFile, fileOfError, readSegmentMap, writeFileAtomic, writeSegmentMap, type Article} from '@briefs/corpus'
+import {configFileName, corpusLayout, decodeTextFile, fileOfError, readCorpusSettings, readSegmentMap, writeFileAtomic, writeSegmentMap, type Article} from '@briefs/corpus'
 import {ingestArticle} from '@briefs/ingest'
 import {VFile} from 'vfile'
-import {parse} from '../../args.js'
+import {maxArticleKbOption, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
 
-export const usage = `Usage: briefs ingest <file>... [--id <id>] [--title <title>] [--source-name <name>] [--force] [--normalize] [--corpus <dir>]
+export const usage = `Usage: briefs ingest <file>... [--id <id>] [--title <title>] [--source-name <name>] [--force] [--normalize] [--max-article-kb <n>] [--corpus <dir>]
 
 Turn articles as received (raw: a " date YYYY-MM " header then paragraphs;
 or Markdown with YAML front matter) into corpus/articles/<id>.md and
@@ -20,6 +20,7 @@ corpus/segments/<id>.json. The French text is kept exactly.
                    the publication the desk credits (AFP, Reuters): the source readers see
   --force          replace an existing article (its segment IDs are kept)
   --normalize      fix a BOM, CRLF line endings and NFD text instead of refusing them
+  --max-article-kb <n>  refuse files larger than n KiB (default: corpus/briefs.config.json, else 512)
   --corpus <dir>   corpus folder (default: the nearest ./corpus)`
 
 export async function ingest(argv: string[], context: Context): Promise<number> {
@@ -29,12 +30,15 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
     'source-name': {type: 'string'},
     force: {type: 'boolean'},
     normalize: {type: 'boolean'},
+    'max-article-kb': {type: 'string'},
     corpus: {type: 'string'}
   }, usage)
+  const maxArticleKbGiven = maxArticleKbOption(values['max-article-kb'])
   if (positionals.length === 0) throw new UsageError(`Missing file to ingest\n\n${usage}`)
   if (positionals.length > 1 && (values.id || values.title)) throw new UsageError('`--id` and `--title` name one article: give one file with them')
 
-  const layout = corpusLayout(findCorpus(context, values.corpus))
+  const layout = corpusLayout(findCorpus(context, values.corpus), {maxArticleKb: maxArticleKbGiven})
+  const maxArticleKb = maxArticleKbGiven ?? (await readCorpusSettings(layout.root)).maxArticleKb
   const planned: Array<{article: Article; markdown: string; source: string}> = []
   const failed: VFile[] = []
 
@@ -43,7 +47,7 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
     const filePath = userPath(context, given)
     const file = new VFile({path: filePath})
     try {
-      const bytes = await readInput(file)
+      const bytes = await readInput(file, maxArticleKb)
       // BOM, CRLF and NFD are left to ingest, which refuses them or, with `--normalize`, fixes them.
       const decoded = decodeTextFile(bytes, filePath)
       const ingested = ingestArticle(decoded, bytes, {id: values.id, title: values.title, normalize: values.normalize, sourceName: values['source-name']})
@@ -79,13 +83,20 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
   return 0
 }
 
-async function readInput(file: VFile): Promise<Uint8Array> {
-  try {
-    return await fs.readFile(file.path)
-  } catch (error) {
+async function readInput(file: VFile, maxArticleKb: number): Promise<Uint8Array> {
+  const unreadable = (error: unknown): never => {
     const code = (error as NodeJS.ErrnoException).code
-    file.fail(code === 'ENOENT' ? 'Unexpected missing file, expected an article to ingest' : `Unexpected unreadable file (${code}), expected a readable article`, {ruleId: 'read', source: 'briefs'})
+    return file.fail(code === 'ENOENT' ? 'Unexpected missing file, expected an article to ingest' : `Unexpected unreadable file (${code}), expected a readable article`, {ruleId: 'read', source: 'briefs'})
   }
+  // Checked before reading: an article above the limit would take minutes and gigabytes downstream.
+  const {size} = await fs.stat(file.path).catch(unreadable)
+  if (size > maxArticleKb * 1024) {
+    file.fail(`Unexpected file of ${Math.ceil(size / 1024)} KB, expected at most ${maxArticleKb} KB (the limit is \`maxArticleKb\` in \`${configFileName}\` or \`--max-article-kb\`)`, {
+      ruleId: 'file-size',
+      source: 'briefs'
+    })
+  }
+  return fs.readFile(file.path).catch(unreadable)
 }
 
 async function exists(filePath: string): Promise<boolean> {

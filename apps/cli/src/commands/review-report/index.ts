@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import {writeFileAtomic} from '@briefs/corpus'
-import {reviewReport, RevisionError} from '@briefs/review'
+import {GitError, reviewReport} from '@briefs/review'
 import {noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
@@ -22,7 +22,7 @@ export async function reviewReportCommand(argv: string[], context: Context): Pro
   try {
     result = await reviewReport({corpus: findCorpus(context, values.corpus), base: values.base, head: values.head})
   } catch (error) {
-    if (error instanceof RevisionError) throw new InputError(error.message, [])
+    if (error instanceof GitError) throw new InputError(error.message, [])
     throw error
   }
   report(context, result.files)

@@ -1,5 +1,5 @@
 import {loadBitext, writeLedger} from '@briefs/bitext'
-import {corpusLayout, languageProblem, loadArticle, readCorpusConfig, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, dateProblem, languageProblem, loadArticle, readCorpusConfig, resolveArticleIds, type TargetLanguage} from '@briefs/corpus'
 import {checkCorpus} from '@briefs/qa'
 import {approveUnits} from '@briefs/review'
 import path from 'node:path'
@@ -44,10 +44,12 @@ export async function review(argv: string[], context: Context): Promise<number> 
   const problem = languageProblem(await readCorpusConfig(layout), values.lang)
   if (problem) throw new UsageError(problem)
   const date = values.date ?? new Date().toISOString().slice(0, 10)
-  if (!/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(date)) throw new UsageError(`Unexpected date ${JSON.stringify(date)}, expected YYYY-MM-DD`)
+  const dateIssue = /^\d{4}-\d\d-\d\d$/.test(date) ? dateProblem(date) : `Unexpected date ${JSON.stringify(date)}, expected YYYY-MM-DD`
+  if (dateIssue) throw new UsageError(dateIssue)
   const lng = values.lang as TargetLanguage
 
-  const article = await loadArticle(layout, values.article)
+  const [id] = await resolveArticleIds(layout, [values.article])
+  const article = await loadArticle(layout, id!)
   const bitext = await loadBitext(layout, article, lng)
   const {ledger} = bitext
   const ledgerPath = layout.reviewFile(lng, article.id)

@@ -1,5 +1,5 @@
 import {describeOrigin, loadBitext, reviewedShare, type StateCounts} from '@briefs/bitext'
-import {corpusLayout, listArticleIds, loadArticle, readCorpusConfig, Translations, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, loadArticle, readCorpusConfig, resolveArticleIds, Translations, type TargetLanguage} from '@briefs/corpus'
 import {formatWordDiff, wordDiff} from '@briefs/review'
 import type {VFile} from 'vfile'
 import {languagesOption, noPositionals, parse} from '../../args.js'
@@ -41,7 +41,7 @@ export async function status(argv: string[], context: Context): Promise<number> 
   noPositionals(positionals, usage)
   const layout = corpusLayout(findCorpus(context, values.corpus))
   const languages = languagesOption(values.lang, await readCorpusConfig(layout))
-  const ids = values.article ?? (await listArticleIds(layout))
+  const ids = await resolveArticleIds(layout, values.article)
 
   const rows: StatusRow[] = []
   const files: VFile[] = []

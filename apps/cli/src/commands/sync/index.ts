@@ -1,14 +1,14 @@
 import path from 'node:path'
 import {loadBitext, type UnitProblem} from '@briefs/bitext'
-import {corpusLayout, listArticleIds, loadArticle, readCorpusConfig, readSegmentMap, writeSegmentMap, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, loadArticle, readCorpusConfig, readSegmentMap, resolveArticleIds, writeSegmentMap, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {diffSegmentMaps, type SegmentMapDiff} from '@briefs/segment'
 import {VFile} from 'vfile'
-import {parse} from '../../args.js'
+import {maxArticleKbOption, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
 import {report} from '../../report.js'
 
-export const usage = `Usage: briefs sync [<article-id>...] [--check] [--corpus <dir>]
+export const usage = `Usage: briefs sync [<article-id>...] [--check] [--max-article-kb <n>] [--corpus <dir>]
 
 After editing French articles, record their segment IDs: match every
 sentence against the committed segment map (unchanged text keeps its ID,
@@ -22,13 +22,14 @@ inside it, the unit covers the new one too: either way its translation
 says something else than the French, and sync lists it to be fixed.
 
   --check          change nothing; exit 1 if a segment map is out of date (for CI)
+  --max-article-kb <n>  refuse articles larger than n KiB (default: corpus/briefs.config.json, else 512)
   --corpus <dir>   corpus folder (default: the nearest ./corpus)`
 
 export async function sync(argv: string[], context: Context): Promise<number> {
-  const {values, positionals} = parse(argv, {check: {type: 'boolean'}, corpus: {type: 'string'}}, usage)
-  const layout = corpusLayout(findCorpus(context, values.corpus))
+  const {values, positionals} = parse(argv, {check: {type: 'boolean'}, 'max-article-kb': {type: 'string'}, corpus: {type: 'string'}}, usage)
+  const layout = corpusLayout(findCorpus(context, values.corpus), {maxArticleKb: maxArticleKbOption(values['max-article-kb'])})
   const {languages} = await readCorpusConfig(layout)
-  const ids = positionals.length > 0 ? positionals : await listArticleIds(layout)
+  const ids = await resolveArticleIds(layout, positionals)
   const outdated: VFile[] = []
   for (const id of ids) {
     const article = await loadArticle(layout, id)
