@@ -28,7 +28,7 @@ describe('a build never damages the site', () => {
     const result = await briefs(cwd, 'build', '--corpus', 'corpsu', '--out', 'site')
     expectNoCrash(result)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('Unexpected folder without `articles/`, expected a corpus')
+    expect(result.stderr).toContain('Unexpected folder without `briefs.config.json`, expected a corpus')
     expect(result.stdout).toBe('')
     expect(await snapshot(path.join(cwd, 'site'))).toEqual(site)
   })
@@ -134,7 +134,7 @@ describe('ingest', () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/Unexpected file of 5\d\d KB, expected at most 512 KB \(the limit is `maxArticleKb` in `briefs\.config\.json` or `--max-article-kb`\)/)
     // The corpus's own limit, from its configuration file, applies to every command.
-    await fs.writeFile(path.join(cwd, 'corpus/briefs.config.json'), '{\n  "maxArticleKb": 4\n}\n')
+    await fs.writeFile(path.join(cwd, 'corpus/briefs.config.json'), '{\n  "languages": ["en", "ru"],\n  "maxArticleKb": 4\n}\n')
     await fs.writeFile(path.join(cwd, 'short.txt'), ` date 2022-10 ${paragraph}\n\n${paragraph}\n`)
     expect((await briefs(cwd, 'ingest', 'short.txt')).stderr).toContain('Unexpected file of 5 KB, expected at most 4 KB')
     expect((await briefs(cwd, 'ingest', 'short.txt', '--max-article-kb', '8', '--id', '2022-10-short')).code).toBe(0)

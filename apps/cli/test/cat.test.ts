@@ -106,7 +106,8 @@ describe('briefs xliff export', () => {
     expect((await briefs(cwd, 'xliff', 'export', '--lang', 'en')).stderr).toContain('Missing --out <file>')
     expect((await briefs(cwd, 'xliff', 'export', '--lang', 'de', '--out', 'x.xlf')).stderr).toBe('briefs: Unexpected language "de", expected one of `en`, `ru`\n')
     expect((await briefs(cwd, 'xliff', 'export', '--lang', 'en', '--xliff', '2.1', '--out', 'x.xlf')).code).toBe(2)
-    expect((await briefs(cwd, 'xliff', 'export', '--lang', 'en', '--article', '../outside', '--out', 'x.xlf')).code).toBe(2)
+    // An article ID is checked as every command checks it: refused as input (exit 1), with the reason.
+    expect((await briefs(cwd, 'xliff', 'export', '--lang', 'en', '--article', '../outside', '--out', 'x.xlf')).code).toBe(1)
     expect((await briefs(cwd, 'xliff', 'export', '--lang', 'en', '--article', 'nope', '--out', 'x.xlf')).stderr).toContain('Unexpected article `nope`')
     expect((await briefs(cwd, 'xliff', 'send')).code).toBe(2)
     expect((await briefs(cwd, 'xliff', 'import')).code).toBe(2)

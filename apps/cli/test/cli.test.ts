@@ -36,6 +36,32 @@ describe('briefs ingest', () => {
     )
   })
 
+  it('records the publication the desk credits with `--source-name`, and refuses one that is not a name', async () => {
+    const cwd = await workspace({corpus: 'empty'})
+    await fs.writeFile(path.join(cwd, 'wire.txt'), wireArticle)
+    const before = await snapshot(cwd)
+    const bad = await briefs(cwd, 'ingest', 'wire.txt', '--source-name', 'AFP\nReuters')
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/wire\.txt\n\s*error\s+Unexpected control character or line break in `source.name`.*\(`--source-name`\)/)
+    expect(await snapshot(cwd)).toEqual(before)
+    expect((await briefs(cwd, 'ingest', 'wire.txt', '--source-name', 'AFP')).code).toBe(0)
+    const article = await fs.readFile(path.join(cwd, 'corpus/articles/2022-09-la-georgie-et-le-kazakhstan-deux-pays.md'), 'utf8')
+    expect(article).toMatch(/^source:\n {2}file: wire\.txt\n {2}format: raw\n {2}sha256: [\da-f]{64}\n {2}name: AFP\n---$/m)
+  })
+
+  it('refuses a Markdown article with a raw HTML block at its place in the file as received, and warns about inline HTML there', async () => {
+    const cwd = await workspace({corpus: 'empty'})
+    const received = '---\ndate: 2022-10\ntitle: Un encadré\n---\n\nUn texte avec <b>du gras</b>.\n\n<div class="encadre">\nLe texte de l’encadré.\n</div>\n'
+    await fs.writeFile(path.join(cwd, 'cms.md'), received)
+    const refused = await briefs(cwd, 'ingest', 'cms.md')
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/cms\.md\n(?:.*\n)*?\s*8:1\s+error\s+Unexpected raw HTML block `<div class="encadre">`, expected Markdown/)
+    await fs.writeFile(path.join(cwd, 'cms.md'), received.replace(/<div[^]*<\/div>\n/, '> Le texte de l’encadré.\n'))
+    const accepted = await briefs(cwd, 'ingest', 'cms.md')
+    expect(accepted.code).toBe(0)
+    expect(accepted.stderr).toMatch(/6:15(?:-6:18)?\s+warning\s+Unexpected inline HTML `<b>`/)
+  })
+
   it.each([
     ['an empty file', '', /empty\.txt\n\s*1:1\s+error\s+Unexpected empty file/],
     ['a missing date header', 'Plus de 200 000 citoyens russes.\n', /empty\.txt\n\s*1:1\s+error\s+Unexpected `Plus de 200` at the start of the file, expected a ` date YYYY-MM ` header/],

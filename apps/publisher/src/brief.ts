@@ -1,19 +1,55 @@
 import type {Bitext, TranslationUnit} from '@briefs/bitext'
 import type {Article} from '@briefs/corpus'
 import type {Sentence} from '@briefs/segment'
-import type {Heading, Paragraph, PhrasingContent, TableCell} from 'mdast'
+import type {Heading, Paragraph, PhrasingContent, RootContent, TableCell} from 'mdast'
 import {visit} from 'unist-util-visit'
 
-/** A block of the French with its sentences, as the brief shows it: one row. */
+/** A block of the French with its sentences (paragraph, heading, table cell): what translation units cover. */
 export interface SourceBlock {
   id: string
-  kind: 'paragraph' | 'heading'
+  kind: 'paragraph' | 'heading' | 'cell'
+  /** A heading's level in the article (1 to 6). */
+  depth?: number
   /** The French block's content: sentence nodes with their inline markup. */
   children: PhrasingContent[]
   sentenceIds: string[]
 }
 
-/** One language's side of a row: its translation units, or markers where missing. */
+/**
+ * What a row of the brief sits in, outermost first: the same in every
+ * column, so a quoted list item is a quoted list item in every language.
+ * `first` says whether the row is the first of its list item or footnote
+ * (which shows the marker).
+ */
+export type Container =
+  | {type: 'blockquote'}
+  | {type: 'listItem'; ordered: boolean; number: number; checked: boolean | undefined; first: boolean}
+  | {type: 'footnote'; label: string; number: number; first: boolean}
+
+/** A cell of an article's table: a block with sentences, or content without text shown as it is. */
+export type SourceCell = {block: number} | {children: PhrasingContent[]}
+
+/** What a row of the brief shows. */
+export type RowContent =
+  /** A paragraph or heading with sentences: `view.blocks[block]`, translated. */
+  | {type: 'block'; block: number}
+  /** An article's table, shown as one table in every column, each cell translated. */
+  | {type: 'table'; align: Array<'left' | 'right' | 'center' | null>; rows: SourceCell[][]}
+  /** Code: shown as it is, untranslated, in every column. */
+  | {type: 'code'; value: string}
+  | {type: 'thematicBreak'}
+  /** A paragraph or heading without text (an image without alt text): shown as it is in every column. */
+  | {type: 'static'; node: Paragraph | Heading}
+
+/** One row of the brief: side by side, the French and each translation. */
+export interface SourceRow {
+  /** The ID of its (first) block: the row's fragment ID; none for rows without text. */
+  id: string | undefined
+  containers: Container[]
+  content: RowContent
+}
+
+/** One language's side of a block: its translation units, or markers where missing. */
 export interface TranslatedBlock {
   children: PhrasingContent[]
   /** Segments shown as missing. */
@@ -38,22 +74,102 @@ export interface BriefTitle {
 /** Everything a brief is rendered from, language-independent parts computed once per article. */
 export interface ArticleView {
   article: Article
+  /** Every block with sentences, in document order: what is translated. */
   blocks: SourceBlock[]
+  /** Every row of the brief, in document order: what is shown. */
+  rows: SourceRow[]
+  /** Footnote labels (normalized) by their number, numbered in order of first reference as GitHub does. */
+  footnotes: Map<string, number>
+  /** The depth of the article's highest headings (1 to 6): they are the page's second level, under its title. */
+  topHeading: number
 }
 
-/** Collect an article's blocks in document order, once for all languages. */
+/**
+ * Collect an article's blocks and rows in document order, once for all
+ * languages. Every block of the article is a row (a table is one row), in
+ * its containers (block quotes, list items, footnotes); definitions, front
+ * matter and HTML comments show nothing and make no row.
+ */
 export function articleView(article: Article): ArticleView {
   const blocks: SourceBlock[] = []
-  visit(article.tree, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
-    const block = node as Paragraph | Heading | TableCell
-    const id = block.data?.blockId
-    if (!id) return
-    const sentenceIds = block.children.flatMap((child) => (child.type === 'sentence' ? [child.data.segmentId] : []))
-    blocks.push({id, kind: node.type === 'heading' ? 'heading' : 'paragraph', children: block.children, sentenceIds})
-    return 'skip'
+  const rows: SourceRow[] = []
+  const footnotes = new Map<string, number>()
+  visit(article.tree, 'footnoteReference', (node) => {
+    const label = node.identifier
+    if (!footnotes.has(label)) footnotes.set(label, footnotes.size + 1)
   })
-  return {article, blocks}
+  visit(article.tree, 'footnoteDefinition', (node) => {
+    if (!footnotes.has(node.identifier)) footnotes.set(node.identifier, footnotes.size + 1)
+  })
+  // A list item's or footnote's marker shows on its first row only.
+  const opened = new Set<Container>()
+
+  function push(containers: Container[], content: RowContent, id: string | undefined): void {
+    const shown = containers.map((container) => (container.type === 'blockquote' ? container : {...container, first: !opened.has(container)}))
+    for (const container of containers) opened.add(container)
+    rows.push({id, containers: shown, content})
+  }
+
+  function addBlock(node: Paragraph | Heading | TableCell, kind: SourceBlock['kind']): number | undefined {
+    const id = node.data?.blockId
+    if (!id) return undefined
+    const sentenceIds = node.children.flatMap((child) => (child.type === 'sentence' ? [child.data.segmentId] : []))
+    const block: SourceBlock = {id, kind, children: node.children, sentenceIds}
+    if (node.type === 'heading') block.depth = node.depth
+    blocks.push(block)
+    return blocks.length - 1
+  }
+
+  function walk(nodes: readonly RootContent[], containers: Container[]): void {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'paragraph':
+        case 'heading': {
+          const index = addBlock(node, node.type)
+          if (index !== undefined) push(containers, {type: 'block', block: index}, blocks[index]!.id)
+          else if (node.children.some((child) => child.type !== 'html')) push(containers, {type: 'static', node}, undefined)
+          break
+        }
+        case 'table': {
+          const cells = node.children.map((row) => row.children.map((cell): SourceCell => {
+            const index = addBlock(cell, 'cell')
+            return index === undefined ? {children: cell.children} : {block: index}
+          }))
+          const first = cells.flat().find((cell): cell is {block: number} => 'block' in cell)
+          push(containers, {type: 'table', align: (node.align ?? []).map((align) => align ?? null), rows: cells}, first ? blocks[first.block]!.id : undefined)
+          break
+        }
+        case 'code':
+          push(containers, {type: 'code', value: node.value}, undefined)
+          break
+        case 'thematicBreak':
+          push(containers, {type: 'thematicBreak'}, undefined)
+          break
+        case 'blockquote':
+          walk(node.children, [...containers, {type: 'blockquote'}])
+          break
+        case 'list':
+          node.children.forEach((item, index) => {
+            const container: Container = {type: 'listItem', ordered: node.ordered === true, number: (node.start ?? 1) + index, checked: item.checked ?? undefined, first: true}
+            walk(item.children, [...containers, container])
+          })
+          break
+        case 'footnoteDefinition':
+          walk(node.children, [...containers, {type: 'footnote', label: node.label ?? node.identifier, number: footnotes.get(node.identifier)!, first: true}])
+          break
+        default:
+          // `definition` (resolved into links), `yaml`, `html` (comments: an article with other HTML is refused).
+          break
+      }
+    }
+  }
+
+  walk(article.tree.children, [])
+  let topHeading = 6
+  visit(article.tree, 'heading', (node) => {
+    topHeading = Math.min(topHeading, node.depth)
+  })
+  return {article, blocks, rows, footnotes, topHeading}
 }
 
 /** How a translation unit stands, as the brief shows it. */

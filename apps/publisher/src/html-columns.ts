@@ -56,7 +56,7 @@ function serializeColumn(blocks: ElementContent[][]): SerializedColumn {
 
 /** A column of a view: its rendered blocks and how its cells are labelled. */
 export interface ViewColumn {
-  blocks: ElementContent[][]
+  rows: ElementContent[][]
   lng: UiLanguage
   /** The language's name in the view's language (`data-label`). */
   label: string
@@ -82,17 +82,17 @@ function shell(element: Element): [string, string] {
 
 /**
  * The rows of a brief as HTML, as hast-util-to-html writes
- * `h('section.row', {id}, cells)`: one row per block, one cell per column,
+ * `h('section.row', {id}, cells)`: one row per row of the article (a block, a table, code...), one cell per column,
  * every sentence span described by `counterparts(segments, position)`.
  */
-export function rowsHtml(blockIds: readonly string[], columns: readonly ViewColumn[], counterparts: (segments: readonly string[], position: number) => string[]): string {
-  const serialized = columns.map((column) => serializeColumn(column.blocks))
+export function rowsHtml(rowIds: ReadonlyArray<string | undefined>, columns: readonly ViewColumn[], counterparts: (segments: readonly string[], position: number) => string[]): string {
+  const serialized = columns.map((column) => serializeColumn(column.rows))
   const cellShells = columns.map((column) => shell(h(column.source ? 'div.source' : 'div.target', {lang: column.lng, dataLabel: column.label})))
   let html = ''
   const [rowOpen, rowClose] = shell(h('section.row', {id: blockIdMarker}))
-  blockIds.forEach((id, index) => {
-    // Block IDs are `p-` and hex digits, written as they are; anything else is serialized by hast-util-to-html.
-    html += /^[\w-]+$/.test(id) ? rowOpen.replace(blockIdMarker, id) : shell(h('section.row', {id}))[0]
+  rowIds.forEach((id, index) => {
+    // Row IDs are `p-` and hex digits and the like, written as they are; anything else is serialized by hast-util-to-html.
+    html += id !== undefined && /^[\w-]+$/.test(id) ? rowOpen.replace(blockIdMarker, id) : shell(h('section.row', {id}))[0]
     serialized.forEach((column, position) => {
       const {parts, spans} = column.blocks[index]!
       html += cellShells[position]![0] + parts[0]!

@@ -11,6 +11,7 @@ import {masthead, renderPage, serializedHtml} from './page.js'
 import {briefPath, feedPath, indexPath, viewColumns, viewLabel, type BriefView} from './paths.js'
 import {remarkTableFromCells, renderCells} from './table-cells.js'
 import {uiLanguages, type UiLanguage, type UiText} from './ui.js'
+import {frenchSpacing} from './typography.js'
 
 /** What the index and the feeds need of each article: kept small, so a large corpus stays cheap in memory. */
 export interface IndexEntry {
@@ -150,7 +151,7 @@ function indexRow(entry: IndexEntry, views: BriefView[], ui: UiText): Element {
   return h('tr', [
     h('td.date', h('time', {dateTime: entry.date}, ui.date(entry.date))),
     h('td', {lang: sourceLanguage}, [
-      h('span.article-title', entry.title),
+      h('span.article-title', frenchSpacing(entry.title)),
       ...(own?.title === undefined ? [] : [h('span.article-translation', {lang: own.lng}, own.title)])
     ]),
     h(

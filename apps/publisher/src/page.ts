@@ -39,7 +39,10 @@ export interface PageShell {
  */
 export function renderPage(shell: PageShell, body: ElementContent[]): string {
   const [beforeTitle, beforeDescription, beforeBody, end] = pageTemplate(shell)
-  return `${beforeTitle}${toHtml({type: 'text', value: shell.title})}${beforeDescription}${attributeValue(shell.description)}${beforeBody}${serializeBody(body)}${end}`
+  // Only what is written into the chrome is searched: the chrome holds none of what `unrepresentable` finds.
+  const title = toHtml({type: 'text', value: shell.title}).replace(unrepresentable, '\uFFFD')
+  const description = attributeValue(shell.description).replace(unrepresentable, '\uFFFD')
+  return `${beforeTitle}${title}${beforeDescription}${description}${beforeBody}${serializeBody(body).replace(unrepresentable, '\uFFFD')}${end}`
 }
 
 function pageTree(shell: PageShell, body: ElementContent[]): Root {
@@ -125,6 +128,17 @@ function serializeBody(body: ElementContent[]): string {
   if (count !== inserts.size) throw new Error(`Unexpected ${count} serialized parts in a page, expected ${inserts.size}`)
   return written
 }
+
+/**
+ * Characters no HTML document may hold (control characters but white
+ * space, noncharacters: parse errors, even written as references), which
+ * corpus text may: they show as U+FFFD, the replacement character, as
+ * Markdown shows NUL. Our own markup has none.
+ */
+const unrepresentable = new RegExp(
+  `[\\0-\\x08\\x0B\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF${Array.from({length: 17}, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')}]`,
+  'gu'
+)
 
 /** The band at the top of every page: the site's name (home) and the language versions. */
 export function masthead(home: {href: string; label: string}, versions: {label: string; items: Element[]}): Element {

@@ -4,7 +4,7 @@ import {fileOfError, sourceLanguage, titleSegmentId, Translations, type Article,
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {articleView, translateBlock, unitsByBlock, type ArticleView} from './brief.js'
-import {renderHtmlBrief, renderSourceBlocks, renderTargetBlocks, type BriefColumn} from './html.js'
+import {renderHtmlBrief, renderSourceRows, renderTargetRows, type BriefColumn} from './html.js'
 import {markdownIndexRow, type IndexEntry} from './index-page.js'
 import {renderColumnCells, renderMarkdownBrief, type MarkdownColumn} from './markdown.js'
 import {serializeFiles, type FileMessages} from '@briefs/corpus'
@@ -56,7 +56,7 @@ export function renderArticle(context: RenderContext, id: string, inputs: Articl
     const article = inputs.article()
     files.push(article.file)
     const view = articleView(article)
-    const source = renderSourceBlocks(view)
+    const source = renderSourceRows(view)
     const sourceCells = renderColumnCells(view, view.blocks.map((block) => block.children))
     const sentenceCount = article.segments.length
     const entry: IndexEntry = {id, date: article.meta.date, title: article.meta.title, languages: []}
@@ -84,7 +84,7 @@ export function renderArticle(context: RenderContext, id: string, inputs: Articl
           view,
           translated.map((block) => block.children)
         ),
-        blocks: renderTargetBlocks(view, lng, translated),
+        rows: renderTargetRows(view, lng, translated),
         title,
         counts
       })

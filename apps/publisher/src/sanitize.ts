@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {defaultSchema, sanitize, type Schema} from 'hast-util-sanitize'
-import type {Image, Nodes as MdastNodes} from 'mdast'
+import type {FootnoteReference, Image, Nodes as MdastNodes} from 'mdast'
 import {toHast, type Handler} from 'mdast-util-to-hast'
 
 /**
@@ -38,12 +38,34 @@ const imageAsLink: Handler = (state, node: Image) => {
   return state.applyData(node, link)
 }
 
+/**
+ * A footnote reference shows its number, as GitHub numbers them (order of
+ * first reference); each row is rendered on its own, so the numbers come
+ * from the whole article.
+ */
+function footnoteNumber(numbers: ReadonlyMap<string, number>): Handler {
+  return (state, node: FootnoteReference) => {
+    const sup: Element = {type: 'element', tagName: 'sup', properties: {}, children: [{type: 'text', value: String(numbers.get(node.identifier) ?? node.label ?? node.identifier)}]}
+    state.patch(node, sup)
+    return state.applyData(node, sup)
+  }
+}
+
 /** mdast (French block or translation) → sanitized hast children. */
-export function toSafeHast(node: MdastNodes): ElementContent[] {
-  const hast = toHast(node, {handlers: {image: imageAsLink}})
+export function toSafeHast(node: MdastNodes, footnotes: ReadonlyMap<string, number> = new Map()): ElementContent[] {
+  const hast = toHast(node, {handlers: {image: imageAsLink, footnoteReference: footnoteNumber(footnotes)}})
   const root: HastRoot = hast.type === 'root' ? hast : {type: 'root', children: [hast as ElementContent]}
   const clean = sanitize(root, schema) as HastRoot
   return clean.children as ElementContent[]
+}
+
+/**
+ * Whether a link to `url` survives the HTML briefs' sanitizer: the
+ * Markdown briefs keep exactly the links the HTML briefs keep.
+ */
+export function isSafeUrl(url: string): boolean {
+  const [link] = toSafeHast({type: 'link', url, children: [{type: 'text', value: 'x'}]})
+  return link?.type === 'element' && link.tagName === 'a' && typeof link.properties.href === 'string'
 }
 
 /**

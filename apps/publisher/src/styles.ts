@@ -81,9 +81,24 @@ h1 { margin: 0 0 .55rem; font-size: clamp(1.65rem, 1.2rem + 1.7vw, 2.55rem); lin
 .row > div + div { position: relative; }
 .row > div + div::after { content: ""; position: absolute; top: .2rem; bottom: .2rem; left: calc(var(--gap) / -2); border-left: 1px solid var(--rule); }
 .row > div::before { content: attr(data-label); display: none; margin-bottom: .15rem; font: 700 .66rem/1.3 var(--sans); letter-spacing: .1em; text-transform: uppercase; color: var(--muted); }
-.row p, .row h2 { margin: 0 0 .55rem; overflow-wrap: anywhere; hyphens: auto; text-wrap: pretty; }
-.row > div > :last-child { margin-bottom: 0; }
+.row p, .row h2, .row h3, .row h4, .row h5, .row h6 { margin: 0 0 .55rem; overflow-wrap: anywhere; hyphens: auto; text-wrap: pretty; }
+.row > div > :last-child, .row blockquote > :last-child, .row li > :last-child, .row .footnote > :last-child { margin-bottom: 0; }
 .row h2 { margin-top: .9rem; font-size: 1.22rem; line-height: 1.3; }
+.row h3, .row h4, .row h5, .row h6 { margin-top: .8rem; font-size: 1.08rem; line-height: 1.3; }
+.row h5, .row h6 { font-size: 1rem; font-style: italic; }
+/* The article's structure, in every column: quotes, lists (a list item's later paragraphs without a marker), tables, code, breaks, footnotes. */
+.row blockquote { margin: 0 0 .55rem; padding-left: .85rem; border-left: 3px solid var(--rule-strong); }
+.row ul, .row ol { margin: 0 0 .55rem; padding-left: 1.5rem; }
+.row li.continued { list-style: none; }
+.row table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0 0 .55rem; font-size: .95em; }
+.row th, .row td { border: 1px solid var(--rule); padding: .25rem .45rem; vertical-align: top; overflow-wrap: anywhere; }
+.row th { font-weight: 650; }
+.row th:not([align]) { text-align: start; }
+.row pre { margin: 0 0 .55rem; padding: .5rem .65rem; background: var(--code); border-radius: 3px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.row pre code { padding: 0; background: none; }
+.row hr { margin: .6rem 0; border: 0; border-top: 1px solid var(--rule-strong); }
+.footnote { font-size: .92em; color: var(--muted); }
+.footnote-label { font: 650 .75em/1 var(--sans); }
 .row .target { color: var(--ink); }
 [data-segment] { border-radius: 2px; box-decoration-break: clone; -webkit-box-decoration-break: clone; transition: background-color .12s ease-out; }
 @media (prefers-reduced-motion: reduce) { [data-segment] { transition: none; } }

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {find, html} from 'property-information'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {buildBriefs, cspHash, pageStyles, sentenceLinkingScript} from '../src/index.js'
-import {articleIds, copyCorpus, languages, readResource, readSegmentMap, readTitle, removeTempDirs, tempDir, type Language} from './helpers/corpus.js'
+import {buildBriefs, cspHash, frenchSpacing, pageStyles, sentenceLinkingScript} from '../src/index.js'
+import {articleIds, copyCorpus, languages, readResource, readSegmentMap, readSourceName, readTitle, removeTempDirs, tempDir, type Language} from './helpers/corpus.js'
 import {childElements, closest, hasClass, parseHtml, select, selectOne, textContent, type Element, type Root} from './helpers/html.js'
 
 afterAll(removeTempDirs)
@@ -92,7 +92,8 @@ describe('HTML briefs', () => {
           expect(closest(document, translated[index]!, (element) => element.properties.lang !== undefined)?.properties.lang).toBe(lng)
           expect(hasClass(translated[index]!, 'missing')).toBe(false)
           if (id !== hostile) {
-            expect(textContent(span)).toBe(sentence.text)
+            // As received, but for French spacing: the spaces inside « » and before ; : ! ? are no-break for display.
+            expect(textContent(span)).toBe(frenchSpacing(sentence.text))
             expect(textContent(translated[index]!)).toBe(resource[sentence.id])
           }
         })
@@ -131,10 +132,15 @@ describe('HTML briefs', () => {
       const {document} = await readBrief(id, lng)
       const title = await readTitle(corpus, id)
       const translation = (await readResource(corpus, lng, id)).title!
-      expect(selectOne(document, 'h1[lang="fr"]').children).toMatchObject([{type: 'text', value: title}])
+      expect(selectOne(document, 'h1[lang="fr"]').children).toMatchObject([{type: 'text', value: frenchSpacing(title)}])
       expect(selectOne(document, `p.title-translation[lang="${lng}"]`).children).toMatchObject([{type: 'text', value: translation}])
       expect(textContent(selectOne(document, 'title'))).toContain(translation)
-      expect(textContent(selectOne(document, 'dl.meta'))).toContain(id)
+      // Readers see no internal name: no article ID, no file name as received, no source without a name.
+      const shown = textContent(selectOne(document, 'body'))
+      expect(shown).not.toContain(id)
+      expect(shown).not.toMatch(/\.txt\b|\braw\b/)
+      const named = /^ {2}name: /m.test(await fs.readFile(path.join(corpus, 'articles', `${id}.md`), 'utf8'))
+      expect(select(document, 'dl.meta dd:not(.status):not(.review-status)')).toHaveLength(named ? 1 : 0)
       expect(select(document, 'a.brand, footer nav a').map((link) => link.properties.href)).toEqual([`../index.${lng}.html`, `../index.${lng}.html`, `../feed.${lng}.xml`])
     }
   })
@@ -210,7 +216,11 @@ describe('Markdown images in corpus text', () => {
       [undefined, 'javascript:alert(1)']
     ])
     // The Markdown brief keeps the image as written: GitHub proxies images.
-    expect(await fs.readFile(path.join(out, georgia, 'fr-en.md'), 'utf8')).toContain('![carte de la frontière](https://example.org/carte.png)')
+    // The Markdown brief sanitizes alike: the image a link named by its alt text, the unsafe one text.
+    const markdown = await fs.readFile(path.join(out, georgia, 'fr-en.md'), 'utf8')
+    expect(markdown).toContain('[carte de la frontière](https://example.org/carte.png)')
+    expect(markdown).not.toContain('![')
+    expect(markdown).not.toContain('](javascript:')
   })
 })
 
@@ -324,14 +334,17 @@ describe('HTML pages of hostile text (fixture `hostile-text`)', () => {
     for (const lng of languages) {
       const {document} = await readBrief(hostile, lng)
       const translation = (await readResource(corpus, lng, hostile)).title!
-      expect(selectOne(document, 'h1').children).toMatchObject([{type: 'text', value: title}])
+      expect(selectOne(document, 'h1').children).toMatchObject([{type: 'text', value: frenchSpacing(title)}])
       expect(selectOne(document, 'p.title-translation').children).toMatchObject([{type: 'text', value: translation}])
       expect(textContent(selectOne(document, 'title'))).toContain(translation)
-      expect(textContent(selectOne(document, 'dl'))).toContain('javascript:alert(1), markdown')
+      // The source readers see is the publication's name, as text; never the file or URL as received.
+      expect(select(document, 'dl dd')[0]!.children).toMatchObject([{type: 'text', value: await readSourceName(corpus, hostile)}])
+      expect(select(document, 'dl a, dl img')).toEqual([])
+      expect(textContent(selectOne(document, 'dl'))).not.toContain('.txt')
       expect(selectOne(document, 'meta[name="description"]').properties.content).toContain(translation)
     }
     const index = parseHtml(await fs.readFile(path.join(out, 'index.html'), 'utf8'))
-    expect(select(index, 'td[lang="fr"] .article-title').map((cell) => textContent(cell))).toContain(title)
+    expect(select(index, 'td[lang="fr"] .article-title').map((cell) => textContent(cell))).toContain(frenchSpacing(title))
   })
 
   it('show escaped Markdown and inline code as text, on both sides', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Heading, Link, Paragraph} from 'mdast'
 import {micromark} from 'micromark'
+import {visit} from 'unist-util-visit'
 import {gfm, gfmHtml} from 'micromark-extension-gfm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildBriefs} from '../src/index.js'
@@ -63,7 +64,9 @@ describe('Markdown briefs of the repository corpus, read as GitHub reads them', 
       expect(mdText(heading)).toBe(await readTitle(corpus, id))
       expect(mdText(translated)).toContain((await readResource(corpus, lng, id)).title)
       expect(tree.children[2]?.type).toBe('list')
-      expect(mdText(tree.children[2]!)).toContain(id)
+      // Readers see no internal name: no article ID, no file name as received.
+      expect(mdText(tree.children[2]!)).not.toContain(id)
+      expect(mdText(tree.children[2]!)).not.toMatch(/\.txt\b/)
     }
   })
 
@@ -133,7 +136,10 @@ describe('Markdown briefs of hostile text (fixture `hostile-text`)', () => {
     corpus = await copyCorpus('hostile-text')
     out = await tempDir('site')
     const result = await buildBriefs({corpus, out})
-    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
+    // Only the inline HTML of the French is reported: a warning at its place, the tag shown in neither brief.
+    const messages = result.files.flatMap((file) => file.messages)
+    expect(messages.map((message) => message.ruleId)).toEqual(Array(messages.length).fill('inline-html'))
+    expect(messages.map((message) => `${message.line}:${message.column}`)).toEqual(['19:16', '19:32', '21:11', '23:11', '28:14'])
     expect(result).toMatchObject({failed: false, missing: 0, articles: 3})
   })
 
@@ -153,7 +159,24 @@ describe('Markdown briefs of hostile text (fixture `hostile-text`)', () => {
     expect(rows[2]).toEqual(['La frontière reste ouverte<br>malgré les files d’attente.', 'The border remains open<br>despite the queues.'])
     // Inline code over two lines, with a `|`: one line, one cell.
     expect(rows[8]![0]).toContain('<script>alert(1)</script> | a b')
-    expect(rows[9]).toEqual(['Un intertitre | avec une barre', '# A subheading | with a bar'])
+    // A heading shows its level; the translation's `#` is text.
+    expect(rows[9]).toEqual(['## Un intertitre | avec une barre', '## # A subheading | with a bar'])
+  })
+
+  it('carry no raw HTML but the `<br>` of a line break, no unsafe link and no image, as the HTML briefs', async () => {
+    for (const view of ['fr-en', 'fr-ru', 'fr-en-ru']) {
+      const tree = parseMarkdown(await fs.readFile(path.join(out, hostile, `${view}.md`), 'utf8'))
+      const found: string[] = []
+      visit(tree, (node) => {
+        if (node.type === 'html' && node.value !== '<br>') found.push(`html ${node.value}`)
+        if (node.type === 'image' || node.type === 'imageReference') found.push(node.type)
+        if (node.type === 'link' && /^\s*(?:javascript|vbscript|data):/i.test(node.url)) found.push(`link ${node.url}`)
+      })
+      expect(found, view).toEqual([])
+      // The text of what was dropped stays: the link's, the tags' neighbours.
+      expect(mdText(tree)).toContain('Un lien x ne doit pas s’exécuter.')
+      expect(mdText(tree)).toContain('Un texte piégé alert(1) ne doit rien exécuter.')
+    }
   })
 
   it('write a hostile title as text, never as HTML', async () => {

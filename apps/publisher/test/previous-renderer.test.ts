@@ -20,8 +20,8 @@ export async function siteDigests(out: string): Promise<string> {
 }
 
 const corpora: Record<string, () => Promise<string>> = {
-  /** The shipped corpus and the hostile-text fixture. */
-  shipped: () => copyCorpus('hostile-text'),
+  /** The shipped corpus, the hostile-text fixture and the article of every construct (lists, quotes, tables, code, footnotes). */
+  shipped: () => copyCorpus('hostile-text', 'structure'),
   /** The 286 attack strings in titles, sources, paragraphs and translations. */
   attack: async () => {
     const corpus = await copyCorpus()

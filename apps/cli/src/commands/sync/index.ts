@@ -1,4 +1,4 @@
-import {corpusLayout, deserializeError, listArticleIds, readCorpusConfig, resolveArticleIds, type ErrorData, type FileMessages} from '@briefs/corpus/files'
+import {corpusLayout, deserializeError, deserializeFiles, listArticleIds, readCorpusConfig, resolveArticleIds, type ErrorData, type FileMessages} from '@briefs/corpus/files'
 import {runIncremental} from '@briefs/incremental'
 import type {VFile} from 'vfile'
 import {maxArticleKbOption, parse} from '../../args.js'
@@ -59,6 +59,10 @@ export async function sync(argv: string[], context: Context): Promise<number> {
   for (const id of ids) {
     const record = records.get(id)!
     if (record.error) throw deserializeError(record.error, layout.root)
+    // What the briefs will not show as written (inline HTML) is said when the article is recorded, not first at build.
+    const warnings = deserializeFiles(record.files, layout.root)
+    for (const file of warnings) file.messages = file.messages.filter((message) => message.ruleId !== 'segment-map')
+    report(context, warnings)
     if (!record.outdated) continue
     const {syncArticle} = await import('./outdated.js')
     outdated.push(await syncArticle(layout, id, config.languages, values.check === true, context))
