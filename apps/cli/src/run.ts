@@ -27,7 +27,7 @@ const commands: Record<string, () => Promise<Command>> = {
 /** The first line of each command's usage, as its `--help` gives it (a test holds them to it). */
 export const synopses = [
   'Usage: briefs init [--lang <lng>...] [--corpus <dir>]',
-  'Usage: briefs ingest <file>... [--id <id>] [--title <title>] [--force] [--normalize] [--max-article-kb <n>] [--corpus <dir>]',
+  'Usage: briefs ingest <file>... [--id <id>] [--title <title>] [--source-name <name>] [--force] [--normalize] [--max-article-kb <n>] [--corpus <dir>]',
   'Usage: briefs segments <file> [--json] [--max-article-kb <n>]',
   'Usage: briefs sync [<article-id>...] [--check] [--max-article-kb <n>] [--corpus <dir>]',
   'Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--check] [--workers <n>] [--no-cache] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]',

@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
-import {cacheFile, resultsVersion} from '../../incremental.js'
+import {cacheFile, computeModuleOf, resultsVersion} from '../../incremental.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs status [--json] [--verbose] [--article <id>...] [--lang <lng>...] [--corpus <dir>]
@@ -50,7 +50,7 @@ export type StatusRecord =
   | {rows: Array<{row: StatusRow; files: FileMessages[]; error?: undefined} | {error: ErrorData; row?: undefined}>; files: FileMessages[]; error?: undefined}
   | {error: ErrorData; rows?: undefined}
 
-const computeModule = new URL('./compute.js', import.meta.url)
+const computeModule = computeModuleOf(import.meta.url)
 
 export async function status(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(
