@@ -77,7 +77,8 @@ export const parameters = {
     [[1, 4], 0.001],
     [[4, 1], 0.001],
     [[2, 3], 0.001],
-    [[3, 2], 0.001]
+    [[3, 2], 0.001],
+    [[3, 3], 0.001]
   ] as Array<[UnitType, number]>,
   /** Weight of the lexical log-likelihood ratio: tokens are not independent evidence. */
   lexicalWeight: 0.7,
