@@ -108,6 +108,12 @@ export const parameters = {
    * belongs to a sentence, which is translated or left out whole.
    */
   clauseAlone: 0.1,
+  /**
+   * Bonus (nats) for each semicolon or colon inside a unit, on either side:
+   * a unit goes on past a clause boundary three times as readily as past a
+   * full stop (translators keep sentences, a splitter may cut them there).
+   */
+  clauseJoin: Math.log(3),
   /** Passes over the pair: the first with what is known, the second with what the first taught (a third drifts). */
   passes: 2,
   use: {numbers: true, cognates: true, punctuation: true, cognatePrefix: 4} as EvidenceSwitches
@@ -206,6 +212,8 @@ function search(
   const targetPrefix = prefixSums(targetFeatures)
   const sourceAlone = aloneLogPriors(sourceFeatures, Math.log(parameters.priors.find(([[a, b]]) => a === 1 && b === 0)![1]))
   const targetAlone = aloneLogPriors(targetFeatures, Math.log(parameters.priors.find(([[a, b]]) => a === 0 && b === 1)![1]))
+  const sourceJoins = clauseJoins(sourceFeatures)
+  const targetJoins = clauseJoins(targetFeatures)
   let band = initialBand
   let width = parameters.bandWidth
   for (;;) {
@@ -224,6 +232,9 @@ function search(
         }
         const i0 = row - a
         const j0 = column - b
+        // Inner boundaries that are semicolons or colons: a sentence cut into clauses, kept together.
+        if (a > 1) score += sourceJoins[row - 1]! - sourceJoins[i0]!
+        if (b > 1) score += targetJoins[column - 1]! - targetJoins[j0]!
         score += lengthLogProbability(sourcePrefix[row]! - sourcePrefix[i0]!, targetPrefix[column]! - targetPrefix[j0]!, ratio)
         // Lengths this far apart no word evidence makes up for: skip the costlier part.
         if (score < parameters.hopeless) return -Infinity
@@ -316,6 +327,16 @@ function paragraphScore(source: readonly SentenceFeatures[], target: readonly Se
   for (let t = j0 + 1; t < j1; t++) if (target[t]!.paragraphStart) score -= parameters.paragraphCrossing
   if (source[i0]!.paragraphStart !== target[j0]!.paragraphStart) score -= parameters.paragraphMismatch
   return score
+}
+
+/** Cumulative clause-join bonus of the sentences' endings: a unit's inner boundaries in constant time. */
+function clauseJoins(features: readonly SentenceFeatures[]): Float64Array {
+  const sums = new Float64Array(features.length + 1)
+  for (let index = 0; index < features.length; index++) {
+    const ending = endings[features[index]!.ending]
+    sums[index + 1] = sums[index]! + (ending === 'semicolon' || ending === 'colon' ? parameters.clauseJoin : 0)
+  }
+  return sums
 }
 
 /**
