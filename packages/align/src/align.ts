@@ -133,7 +133,8 @@ const galeChurchPriors: Array<[UnitType, number]> = [
  * Align source sentences (French by default) with the sentences of their
  * translation. Every sentence of both sides is in exactly one unit, units in
  * order; a unit is 0–4 sentences on each side (1-1, 1-2, 2-1, 2-2, 1-3,
- * 3-1, and 1-0 / 0-1 for a sentence without counterpart).
+ * 3-1, 1-4, 4-1, 2-3, 3-2, 3-3, and 1-0 / 0-1 for a sentence without
+ * counterpart).
  */
 export function align(source: readonly AlignSentence[], target: readonly AlignSentence[], options: AlignOptions = {}): Alignment {
   const n = source.length
