@@ -4,6 +4,7 @@ import type {BilingualDictionary} from './dictionary.js'
 import {decode, type Decoded, type UnitType} from './dp.js'
 import {buildEvidence, defaultLinkRates, maxUnitSide, type Evidence, type LinkRates} from './evidence.js'
 import {
+  endings,
   glossaryIndex,
   KeyTable,
   numberWordsOnBothSides,
@@ -76,7 +77,8 @@ export const parameters = {
     [[1, 4], 0.001],
     [[4, 1], 0.001],
     [[2, 3], 0.001],
-    [[3, 2], 0.001]
+    [[3, 2], 0.001],
+    [[3, 3], 0.001]
   ] as Array<[UnitType, number]>,
   /** Weight of the lexical log-likelihood ratio: tokens are not independent evidence. */
   lexicalWeight: 0.7,
@@ -98,6 +100,20 @@ export const parameters = {
   chanceGrowth: 0.5,
   /** Whether the chance of a link is also measured in the band around each sentence. */
   localChance: true,
+  /** Prior of a 1-0 or 0-1 unit for a debris line (no word of two letters, no digit, no capital): even odds, since it carries nothing to translate. */
+  debrisAlone: 0.5,
+  /**
+   * Factor on the prior of a 1-0 or 0-1 unit for a clause: a sentence that
+   * ends with a semicolon or colon, or follows one. A splitter's clause
+   * belongs to a sentence, which is translated or left out whole.
+   */
+  clauseAlone: 0.1,
+  /**
+   * Bonus (nats) for each semicolon or colon inside a unit, on either side:
+   * a unit goes on past a clause boundary three times as readily as past a
+   * full stop (translators keep sentences, a splitter may cut them there).
+   */
+  clauseJoin: Math.log(3),
   /** Passes over the pair: the first with what is known, the second with what the first taught (a third drifts). */
   passes: 2,
   use: {numbers: true, cognates: true, punctuation: true, cognatePrefix: 4} as EvidenceSwitches
@@ -117,7 +133,8 @@ const galeChurchPriors: Array<[UnitType, number]> = [
  * Align source sentences (French by default) with the sentences of their
  * translation. Every sentence of both sides is in exactly one unit, units in
  * order; a unit is 0–4 sentences on each side (1-1, 1-2, 2-1, 2-2, 1-3,
- * 3-1, and 1-0 / 0-1 for a sentence without counterpart).
+ * 3-1, 1-4, 4-1, 2-3, 3-2, 3-3, and 1-0 / 0-1 for a sentence without
+ * counterpart).
  */
 export function align(source: readonly AlignSentence[], target: readonly AlignSentence[], options: AlignOptions = {}): Alignment {
   const n = source.length
@@ -194,6 +211,10 @@ function search(
   const typeTarget = Int32Array.from(types, ([, b]) => b)
   const sourcePrefix = prefixSums(sourceFeatures)
   const targetPrefix = prefixSums(targetFeatures)
+  const sourceAlone = aloneLogPriors(sourceFeatures, Math.log(parameters.priors.find(([[a, b]]) => a === 1 && b === 0)![1]))
+  const targetAlone = aloneLogPriors(targetFeatures, Math.log(parameters.priors.find(([[a, b]]) => a === 0 && b === 1)![1]))
+  const sourceJoins = clauseJoins(sourceFeatures)
+  const targetJoins = clauseJoins(targetFeatures)
   let band = initialBand
   let width = parameters.bandWidth
   for (;;) {
@@ -205,9 +226,16 @@ function search(
         const a = typeSource[type]!
         const b = typeTarget[type]!
         let score = logPriors[type]!
-        if (a === 0 || b === 0) return score
+        if (a === 0 || b === 0) {
+          if (a === 1 && b === 0) return sourceAlone[row - 1]!
+          if (a === 0 && b === 1) return targetAlone[column - 1]!
+          return score
+        }
         const i0 = row - a
         const j0 = column - b
+        // Inner boundaries that are semicolons or colons: a sentence cut into clauses, kept together.
+        if (a > 1) score += sourceJoins[row - 1]! - sourceJoins[i0]!
+        if (b > 1) score += targetJoins[column - 1]! - targetJoins[j0]!
         score += lengthLogProbability(sourcePrefix[row]! - sourcePrefix[i0]!, targetPrefix[column]! - targetPrefix[j0]!, ratio)
         // Lengths this far apart no word evidence makes up for: skip the costlier part.
         if (score < parameters.hopeless) return -Infinity
@@ -254,7 +282,7 @@ function blocks(features: readonly SentenceFeatures[], size: number): SentenceFe
       seen.add(signature)
       return true
     })
-    joined.push({length: sum(part.map((sentence) => sentence.length)), tokens, stems: [], paragraphStart: false})
+    joined.push({length: sum(part.map((sentence) => sentence.length)), tokens, stems: [], paragraphStart: false, ending: part.at(-1)!.ending, debris: false})
   }
   return joined
 }
@@ -300,6 +328,30 @@ function paragraphScore(source: readonly SentenceFeatures[], target: readonly Se
   for (let t = j0 + 1; t < j1; t++) if (target[t]!.paragraphStart) score -= parameters.paragraphCrossing
   if (source[i0]!.paragraphStart !== target[j0]!.paragraphStart) score -= parameters.paragraphMismatch
   return score
+}
+
+/** Cumulative clause-join bonus of the sentences' endings: a unit's inner boundaries in constant time. */
+function clauseJoins(features: readonly SentenceFeatures[]): Float64Array {
+  const sums = new Float64Array(features.length + 1)
+  for (let index = 0; index < features.length; index++) {
+    const ending = endings[features[index]!.ending]
+    sums[index + 1] = sums[index]! + (ending === 'semicolon' || ending === 'colon' ? parameters.clauseJoin : 0)
+  }
+  return sums
+}
+
+/**
+ * The log prior of a 1-0 or 0-1 unit for each sentence: debris stands alone
+ * at even odds; a clause (a sentence ending with a semicolon or colon, or
+ * following one) far less often than a sentence, since sentences are what a
+ * translator leaves out or adds.
+ */
+function aloneLogPriors(features: readonly SentenceFeatures[], logPrior: number): Float64Array {
+  const weak = (index: number) => index >= 0 && (endings[features[index]!.ending] === 'semicolon' || endings[features[index]!.ending] === 'colon')
+  return Float64Array.from(features, (sentence, index) => {
+    if (sentence.debris) return Math.log(parameters.debrisAlone)
+    return weak(index) || weak(index - 1) ? logPrior + Math.log(parameters.clauseAlone) : logPrior
+  })
 }
 
 /** Share of linked tokens per class in confident 1-1 units, smoothed towards the prior. */

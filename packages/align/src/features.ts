@@ -36,6 +36,34 @@ export interface SentenceFeatures {
   stems: string[]
   /** Whether the sentence opens a paragraph (the first one does). */
   paragraphStart: boolean
+  /** How the sentence ends: an index into `endings`. */
+  ending: number
+  /**
+   * No word of two letters, no digit, no capital: OCR or layout debris
+   * (`.....`, `- _-`, `f r`), which a translation rarely carries over. A
+   * lone capital is an initial or an abbreviation the splitter cut (`C ) .`
+   * of `H. C.`), part of a sentence.
+   */
+  debris: boolean
+}
+
+/**
+ * How a sentence ends, the strongest boundary first: a full stop (`.`, `?`,
+ * `!`, closing marks after it), a semicolon, a colon, anything else (a
+ * comma, nothing: a line broken in a sentence, a heading). A splitter that
+ * cuts at semicolons and colons leaves clauses that a translation joins
+ * far more often than sentences.
+ */
+export const endings = ['stop', 'semicolon', 'colon', 'open'] as const
+
+export function sentenceEnding(text: string): number {
+  const end = /([.?!…;:])[\s"'»“”’)\]]*$/u.exec(text)
+  if (!end) return 3
+  return end[1] === ';' ? 1 : end[1] === ':' ? 2 : 0
+}
+
+export function isDebris(text: string): boolean {
+  return !/\p{L}\p{M}*\p{L}|\p{N}|\p{Lu}/u.test(text)
 }
 
 /** Translations known before aligning: source stem → target stems. */
@@ -140,7 +168,7 @@ export function sentenceFeatures(text: string, paragraphStart: boolean, context:
     if (pattern.test(text)) add({keys: [context.keys.id(`p:${mark}`)], kinds: ['punctuation'], stem: ''}, `p:${mark}`)
   }
 
-  return {length: nonWhitespaceLength(text), tokens, stems, paragraphStart}
+  return {length: nonWhitespaceLength(text), tokens, stems, paragraphStart, ending: sentenceEnding(text), debris: isDebris(text)}
 }
 
 /** Languages that capitalize every noun: a capital there says nothing of a name. */

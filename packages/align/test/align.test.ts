@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {align, formatUnit, type AlignSentence, type AlignUnit} from '../src/index.js'
+import {align, formatUnit, parameters, type AlignSentence, type AlignUnit} from '../src/index.js'
 import {soundForm} from '../src/transliterate.js'
 
 /** Every sentence of both sides in exactly one unit, units in order, at most four sentences a side. */
@@ -86,6 +86,35 @@ describe('align', () => {
     ]
     // An addition next to an omission would read as one mistranslated unit: without words to compare, nothing tells them apart.
     expect(align(french, russian, {targetLanguage: 'xx'}).units.map(formatUnit)).toEqual(['[0, 1]:[0]', '[2]:[1, 2]', '[]:[3]', '[3]:[4]', '[4]:[5]', '[5]:[]'])
+  })
+
+  /** Units of `source` and `target` (one sentence a line), German target; `changes` to the parameters while aligning, as an ablation. */
+  function unitsWith(source: string[], target: string[], changes: Partial<typeof parameters> = {}): string[] {
+    const saved = {...parameters}
+    Object.assign(parameters, changes)
+    try {
+      return align(source.map((text) => ({text})), target.map((text) => ({text})), {targetLanguage: 'de'}).units.map(formatUnit)
+    } finally {
+      Object.assign(parameters, saved)
+    }
+  }
+
+  it('leaves OCR debris alone rather than in its neighbour’s unit', () => {
+    const french = ['Le sommet mesure 8603 m selon la carte de Marcel Kurz.', '.....', '- _-', 'La descente fut longue et pénible.']
+    const german = ['Der Gipfel misst 8603 m nach der Karte von Marcel Kurz.', 'Der Abstieg war lang und mühsam.']
+    expect(unitsWith(french, german)).toEqual(['[0]:[0]', '[1]:[]', '[2]:[]', '[3]:[1]'])
+    // At the prior of a sentence left out, the debris costs less merged.
+    expect(unitsWith(french, german, {debrisAlone: 0.01})).toEqual(['[0]:[0]', '[1, 2, 3]:[1]'])
+  })
+
+  it('keeps the clauses a splitter cut at a semicolon together', () => {
+    const french = ['Le temps était beau.', 'Les porteurs sont partis le 3 mai.', 'Le retour fut rapide.']
+    const german = ['Das Wetter war schön.', 'Die Träger brachen am 3. Mai auf ;', 'es war ein langer Weg durch das ganze obere Tal.', 'Der Rückweg ging schnell.']
+    const right = ['[0]:[0]', '[1]:[1, 2]', '[2]:[3]']
+    expect(unitsWith(french, german)).toEqual(right)
+    // Each of the two clause rules is needed here: the clause added alone, or the next sentence moved.
+    expect(unitsWith(french, german, {clauseAlone: 1})).not.toEqual(right)
+    expect(unitsWith(french, german, {clauseJoin: 0})).not.toEqual(right)
   })
 
   it('reads names across scripts and spellings', () => {
