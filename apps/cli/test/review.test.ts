@@ -154,6 +154,30 @@ describe('briefs review-report', () => {
     expect(await fs.readFile(stepSummary, 'utf8')).toBe(`# Earlier step\n${markdown}\n`)
   })
 
+  it('names the translation an edit disagrees with in an article the branch did not touch, its checks kept by `check`', async () => {
+    const cwd = await workspace()
+    await git(cwd, 'init', '--quiet', '--initial-branch=main')
+    await git(cwd, 'add', '-A')
+    await git(cwd, 'commit', '--quiet', '-m', 'Corpus')
+    // The checks of every article kept, as a desk's `briefs check` keeps them: the report finds the untouched article's by content.
+    expect((await briefs(cwd, 'check')).code).toBe(0)
+    await git(cwd, 'checkout', '--quiet', '-b', 'edit')
+    const mobilisation = path.join(cwd, 'corpus/articles/2022-10-plus-de-200-000-citoyens-russes-ont-ete.md')
+    const repeated = "La Géorgie et le Kazakhstan, deux pays frontaliers de la Russie, voient arriver de plus en plus de citoyens russes à leur frontière depuis l'appel à la mobilisation partielle de Vladimir Poutine."
+    const text = await fs.readFile(mobilisation, 'utf8')
+    const first = 'Plus de 200 000 citoyens russes ont été enrôlés dans l’armée suite à l’ordre de mobilisation du président russe Vladimir Poutine le mois dernier.'
+    expect(text).toContain(first)
+    await fs.writeFile(mobilisation, text.replace(first, repeated))
+    expect((await briefs(cwd, 'sync')).code).toBe(0)
+    await git(cwd, 'commit', '--quiet', '-am', 'Same sentence as the other article')
+    const result = await briefs(cwd, 'review-report', '--base', 'main', '--out', 'report.md')
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const markdown = await fs.readFile(path.join(cwd, 'report.md'), 'utf8')
+    // The reference translation is read from git: the untouched article's files were never written out.
+    expect(markdown).toMatch(new RegExp(`inconsistent-translation\` Unexpected translation differing from the one of the same French at corpus/locales/en/${georgia}\\.json:\\d+:\\d+`))
+  })
+
   it('refuses an unknown revision with exit 1', async () => {
     const cwd = await workspace()
     await git(cwd, 'init', '--quiet')

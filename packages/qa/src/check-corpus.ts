@@ -40,6 +40,13 @@ export interface CheckOptions {
   contents?: ((id: string) => string | undefined) | undefined
   /** Called with the articles to check before any is (their checks not found by content): to put their files in the folder. */
   prepare?: ((ids: string[]) => Promise<void>) | undefined
+  /**
+   * How a file of the corpus is read once the checks are known (the
+   * resource holding the reference translation of an inconsistency), for a
+   * folder that holds only some files: an article found by content may have
+   * none there. Default: from the folder.
+   */
+  readFile?: ((file: string) => Promise<string>) | undefined
 }
 
 export interface CheckResult {
@@ -146,6 +153,15 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
     // Rules that compare units with each other: lengths, consistency (the languages against each other ran with each article).
     // Their findings by article, then by language and unit, in rule order.
     const corpusFindings = new Map<string, Map<string, Array<{rule: Rule; finding: Finding}>>>()
+    const resources = new Map<string, Record<string, string>>()
+    const readResource = async (file: string) => {
+      let entries = resources.get(file)
+      if (!entries) {
+        entries = JSON.parse(options.readFile ? await options.readFile(file) : fs.readFileSync(file, 'utf8')) as Record<string, string>
+        resources.set(file, entries)
+      }
+      return entries
+    }
     if (corpusWide) {
       const all = concatenate(checked, perArticle)
       perArticle.clear()
@@ -167,7 +183,7 @@ export async function checkCorpus(options: Readonly<CheckOptions>): Promise<Chec
         const lng = checkedLanguages[all.lng[reference]!]!
         const unit = (JSON.parse(run.read(id).details) as UnitCheck[][])[all.lng[reference]!]!.find((each) => each[0] === all.unit[reference])!
         const start = unit[5] && 'start' in unit[5] ? unit[5].start : unit[5]
-        const value = (JSON.parse(fs.readFileSync(layout.resourceFile(lng, id), 'utf8')) as Record<string, string>)[unit[1]]!
+        const value = (await readResource(layout.resourceFile(lng, id)))[unit[1]]!
         const finding = inconsistencyFinding(`${shownPath(layout, layout.resourceFile(lng, id))}:${start?.line ?? 1}:${start?.column ?? 1}`, comparable(value))
         for (const index of others) found(index, inconsistentTranslation, finding)
       }

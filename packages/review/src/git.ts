@@ -116,3 +116,9 @@ export async function checkoutFiles(root: string, commit: string, paths: readonl
     })
   }
 }
+
+/** The bytes of a blob, as text. */
+export async function readBlob(root: string, blob: string): Promise<string> {
+  const {stdout} = await run('git', ['-C', root, 'cat-file', 'blob', blob], {maxBuffer: 256 * 1024 * 1024})
+  return stdout
+}

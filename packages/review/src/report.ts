@@ -11,7 +11,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {changedPaths, checkoutFiles, filesAtRevision, repositoryOf, resolveRevision} from './git.js'
+import {changedPaths, checkoutFiles, filesAtRevision, readBlob, repositoryOf, resolveRevision} from './git.js'
 import {wordDiff} from './word-diff.js'
 
 export interface ReviewReportOptions {
@@ -283,6 +283,14 @@ async function readChecks(side: Side, root: string, commit: string, relative: st
           const id = articleOfFile(relative ? file.slice(relative.length + 1) : file)
           return id !== undefined && wanted.has(id) && scope.ids !== undefined && !scope.ids.has(id)
         }), side.directory!)
+      },
+      // A file of an article found by content is not in the folder: read from git.
+      readFile: async (file) => {
+        const blob = tree.get(path.relative(side.directory!, file).split(path.sep).join('/'))?.blob
+        return fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT' || blob === undefined) throw error
+          return readBlob(root, blob)
+        })
       }
     })
   } catch (error) {
