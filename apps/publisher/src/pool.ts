@@ -1,4 +1,4 @@
-import {setImmediate as nextTurn} from 'node:timers/promises'
+import {runOnThreads} from '@briefs/incremental'
 import {Worker} from 'node:worker_threads'
 import type {ArticleJob, ArticleResult, RenderSettings} from './build-article.js'
 
@@ -18,8 +18,10 @@ export const workerHeapMb = 96
  * idles). One thread: the main one (`buildHere`). More: as many workers,
  * the main thread only hands out articles and takes their results, so its
  * memory holds the results, not the garbage of rendering. Memory holds a
- * few articles at a time, and one copy of the code per thread. Results
- * come back keyed by ID: the build orders them, not the threads.
+ * few articles at a time, and one copy of the code per thread; an article
+ * too large for a worker's heap is built on the main thread
+ * (`runOnThreads`). Results come back keyed by ID: the build orders them,
+ * not the threads.
  */
 export async function buildInThreads(
   jobs: readonly ArticleJob[],
@@ -28,46 +30,14 @@ export async function buildInThreads(
   buildHere: (job: ArticleJob) => ArticleResult
 ): Promise<Map<string, ArticleResult>> {
   const results = new Map<string, ArticleResult>()
-  const queue = [...jobs]
-  const workers = Array.from({length: threads > 1 ? Math.min(threads, jobs.length) : 0}, () => new Worker(workerScript, {workerData: settings, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}))
-  try {
-    const onWorkers = workers.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          let pending = 0
-          const send = () => {
-            const job = queue.shift()
-            if (job === undefined) return
-            pending++
-            worker.postMessage(job)
-          }
-          worker.on('message', (message: {result?: ArticleResult; id: string; error?: string}) => {
-            pending--
-            if (message.error !== undefined) return reject(new Error(`Building \`${message.id}\` failed: ${message.error}`))
-            results.set(message.id, message.result!)
-            send()
-            if (pending === 0) resolve()
-          })
-          worker.on('error', reject)
-          worker.on('exit', (code) => {
-            if (pending > 0) reject(new Error(`A build worker stopped with exit code ${code}`))
-          })
-          send()
-          send()
-          if (pending === 0) resolve()
-        })
-    )
-    const here = (async () => {
-      if (workers.length > 0) return
-      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-        results.set(job.id, buildHere(job))
-        // Let the workers' messages in between two articles, so they get their next one.
-        await nextTurn()
-      }
-    })()
-    await Promise.all([here, ...onWorkers])
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
-  }
+  await runOnThreads<ArticleJob, {id: string; result?: ArticleResult; error?: string}>({
+    jobs,
+    threads,
+    spawn: () => new Worker(workerScript, {workerData: settings, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}),
+    id: (job) => job.id,
+    message: (job) => job,
+    here: (job) => ({id: job.id, result: buildHere(job)}),
+    onReply: (job, reply) => results.set(job.id, reply.result!)
+  })
   return results
 }

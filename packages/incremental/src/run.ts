@@ -2,11 +2,11 @@ import {randomBytes} from 'node:crypto'
 import fs from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
-import {setImmediate as nextTurn} from 'node:timers/promises'
 import {Worker} from 'node:worker_threads'
 import {readLines, readLinesAt} from './lines.js'
 import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
+import {runOnThreads} from './threads.js'
 
 /** What computes a result: a module exporting `compute(id, data)` (synchronous, its result plain JSON data). */
 export type Compute<Result> = (id: string, data: unknown) => Result
@@ -234,48 +234,17 @@ async function computeInThreads<Result>(
   data: unknown,
   done: (id: string, result: Result, key: string) => void
 ): Promise<void> {
-  const queue = [...ids]
-  const workerCount = threads > 1 ? Math.min(threads, ids.length) : 0
-  const workers = Array.from({length: workerCount}, () => new Worker(workerScript, {workerData: {module: module.href, data}, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}))
-  try {
-    const onWorkers = workers.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          let pending = 0
-          const send = () => {
-            const id = queue.shift()
-            if (id === undefined) return
-            pending++
-            worker.postMessage({id, inputs: inputs(id)})
-          }
-          worker.on('message', (message: {id: string; result?: Result; key?: string; error?: string}) => {
-            pending--
-            if (message.error !== undefined) return reject(new Error(`Computing \`${message.id}\` failed: ${message.error}`))
-            done(message.id, message.result!, message.key!)
-            send()
-            if (pending === 0) resolve()
-          })
-          worker.on('error', reject)
-          worker.on('exit', (code) => {
-            if (pending > 0) reject(new Error(`A worker stopped with exit code ${code}`))
-          })
-          send()
-          send()
-          if (pending === 0) resolve()
-        })
-    )
-    const here = (async () => {
-      if (workers.length > 0 || queue.length === 0) return
-      const {compute} = (await import(module.href)) as {compute: Compute<Result>}
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const result = compute(id, data)
-        done(id, result, contentKey(inputs(id)))
-        // Let the workers' messages in between two items, so they get their next one.
-        await nextTurn()
-      }
-    })()
-    await Promise.all([here, ...onWorkers])
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
-  }
+  let compute: Compute<Result> | undefined
+  await runOnThreads<string, {id: string; result?: Result; key?: string; error?: string}>({
+    jobs: ids,
+    threads,
+    spawn: () => new Worker(workerScript, {workerData: {module: module.href, data}, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}),
+    id: (id) => id,
+    message: (id) => ({id, inputs: inputs(id)}),
+    here: async (id) => {
+      compute ??= ((await import(module.href)) as {compute: Compute<Result>}).compute
+      return {id, result: compute(id, data), key: contentKey(inputs(id))}
+    },
+    onReply: (id, reply) => done(id, reply.result!, reply.key!)
+  })
 }

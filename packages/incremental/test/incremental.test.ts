@@ -52,6 +52,28 @@ function write(file: string, text: string, secondsAgo = 60): void {
 }
 
 describe('runIncremental', () => {
+  it('computes an item too large for a worker’s heap on the calling thread, and the others on workers', async () => {
+    const directory = folder()
+    const ids = Array.from({length: 20}, (_, index) => `item-${index}`)
+    ids.forEach((id, index) => write(path.join(directory, `${id}.txt`), index === 5 ? 'heavy' : 'word '.repeat(index)))
+    const results = new Map<string, Words & {held: number}>()
+    const run = await runIncremental<Words & {held: number}>({
+      ids,
+      inputs: (id) => [path.join(directory, `${id}.txt`)],
+      version: 'v1',
+      module: new URL('./fixtures/heavy.js', import.meta.url),
+      data: {folder: directory},
+      threads: 2,
+      onResult: (id, result) => results.set(id, result)
+    })
+    run.close()
+    expect([...results.keys()].sort()).toEqual([...ids].sort())
+    // Too large for a worker (its heap is bounded), done on the calling thread instead of failing.
+    expect(results.get('item-5')).toMatchObject({held: 4_000_000, main: true})
+    expect([...results.values()].some((result) => !result.main)).toBe(true)
+    expect(results.get('item-7')?.words).toBe(7)
+  })
+
   it('computes each item once, on one or several threads, with the same results', async () => {
     const directory = folder()
     const ids = Array.from({length: 40}, (_, index) => `item-${index}`)
