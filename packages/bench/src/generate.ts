@@ -50,6 +50,12 @@ const adjectives = ['nouvelle', 'importante', 'régionale', 'militaire', 'écono
 const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'septembre', 'octobre', 'novembre']
 const agir: Record<BenchLanguage, string> = {en: 'We must act fast', ru: 'Надо действовать быстро'}
 
+/** How each language writes what the pseudo-translations need: the space before `%`, and a quotation's attribution. */
+const writing: Record<BenchLanguage, {percentSpace: string; attribution: (random: () => number, quoted: string, close: string, speaker: string) => string}> = {
+  en: {percentSpace: '', attribution: (_random, quoted, close, speaker) => `${quoted},${close} said ${speaker}.`},
+  ru: {percentSpace: '\u00a0', attribution: (random, quoted, close, speaker) => `${quoted}${close}, — ${filler(random, 'ru', 1)} ${speaker}.`}
+}
+
 /** How often a unit carries a fault a translator makes (a wrong number, a lost link, a final mark, a doubled space): the checks' realistic findings. */
 const faultRate = 0.004
 /** How often a unit is a draft (no approval) or has no translation yet. */
@@ -115,12 +121,12 @@ function translateSentence(random: () => number, sentence: Sentence, lng: BenchL
   const numbers = new Intl.NumberFormat(lng)
   const decimals = new Intl.NumberFormat(lng, {minimumFractionDigits: 1})
   const percent = (share: {integer: number; decimal: number}) =>
-    lng === 'en' ? `${decimals.format(share.integer + share.decimal / 10)}%` : `${decimals.format(share.integer + share.decimal / 10)}\u00a0%`
+    `${decimals.format(share.integer + share.decimal / 10)}${writing[lng].percentSpace}%`
   const core = `${capitalize(filler(random, lng, 2))} ${sentence.person[lng]} ${filler(random, lng, integer(random, 4, 7))} ${sentence.place[lng]} ${filler(random, lng, integer(random, 4, 7))} ${numbers.format(sentence.thousands)} ${filler(random, lng, 2)} ${sentence.day} ${filler(random, lng, integer(random, 2, 4))}`
   switch (sentence.kind) {
     case 'quote': {
       const [open, close] = languageProfile(lng).quotes.primary
-      return lng === 'en' ? `${open}${core}. ${agir[lng]},${close} said ${sentence.speaker!.en}.` : `${open}${core}. ${agir[lng]}${close}, — ${filler(random, lng, 1)} ${sentence.speaker!.ru}.`
+      return writing[lng].attribution(random, `${open}${core}. ${agir[lng]}`, close, sentence.speaker![lng])
     }
     case 'share':
       return `${core} *${percent(sentence.share!)}* ${filler(random, lng, 2)} [Reuters](${sentence.link}).`

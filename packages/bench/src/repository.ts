@@ -6,6 +6,9 @@ import {corpusLayout, parseArticle, stringifyJson, stringifySegmentMap} from '@b
 import {VFile} from 'vfile'
 import {articleId, type BenchLanguage} from './generate.js'
 
+/** The word a changed translation ends with, per language. */
+const also: Record<BenchLanguage, string> = {en: 'as well', ru: 'тоже'}
+
 type SegmentMap = NonNullable<Parameters<typeof parseArticle>[1]>
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, {cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024}).toString()
@@ -41,7 +44,7 @@ export function makeRepository(work: string, size: number, changed = 10, languag
       const keys = Object.keys(resource).filter((key) => key !== 'title')
       // Three translations changed in the first language, two in the next; the first of them approved again.
       for (const [rank, key] of keys.slice(2, 5 - position).entries()) {
-        resource[key] = resource[key]!.replace(/ (\S+)([.?!»”]*)$/, lng === 'en' ? ' as well$2' : ' тоже$2')
+        resource[key] = resource[key]!.replace(/ (\S+)([.?!»”]*)$/, ` ${also[lng]}$2`)
         const segment = article.segments.find((each) => each.id === key)
         if (rank === 0 && segment) ledger[key] = {source: fingerprint(segment.text), target: fingerprint(resource[key]!), reviewer: 'Desk', date: '2026-11-28', text: segment.text}
       }

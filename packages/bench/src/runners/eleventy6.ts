@@ -4,6 +4,7 @@
 // markdown-it, in rows. node eleventy6.js <corpus> <input> <out>
 import fs from 'node:fs'
 import path from 'node:path'
+import {sourceLanguage} from '@briefs/corpus'
 import {finish} from './report.js'
 
 const [corpus, input, out] = process.argv.slice(2)
@@ -49,11 +50,11 @@ function loadArticles(): Article[] {
 const md = new MarkdownIt()
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 const views = [...languages.map((lng) => [lng]), ...(languages.length > 1 ? [languages] : [])]
-const viewName = (view: string[]) => ['fr', ...view].join('-')
+const viewName = (view: string[]) => [sourceLanguage, ...view].join('-')
 
 function span(lng: string, sentence: Sentence, view: string[], value: string | undefined): string {
-  const prefix = lng === 'fr' ? '' : `${lng}-`
-  const others = ['fr', ...view].filter((other) => other !== lng).map((other) => `${other === 'fr' ? '' : `${other}-`}${sentence.id}`)
+  const prefix = lng === sourceLanguage ? '' : `${lng}-`
+  const others = [sourceLanguage, ...view].filter((other) => other !== lng).map((other) => `${other === sourceLanguage ? '' : `${other}-`}${sentence.id}`)
   return value === undefined
     ? `<span data-segment="${sentence.id}" data-state="missing" class="missing" id="${prefix}${sentence.id}"><strong>⚠ missing translation</strong></span>`
     : `<span data-segment="${sentence.id}" id="${prefix}${sentence.id}" tabindex="0" aria-describedby="${others.join(' ')}">${md.renderInline(value)}</span>`
@@ -62,22 +63,22 @@ function span(lng: string, sentence: Sentence, view: string[], value: string | u
 function htmlBody(article: Article, view: string[]): string {
   const rows = article.blocks
     .map((block) => {
-      const cells = ['fr', ...view].map((lng) => {
-        const sentences = block.sentences.map((sentence) => span(lng, sentence, view, lng === 'fr' ? sentence.text : article.resources[lng]![sentence.id]))
-        return `<div class="${lng === 'fr' ? 'source' : 'target'}" lang="${lng}" data-label="${names[lng]}"><p>${sentences.join(' ')}</p></div>`
+      const cells = [sourceLanguage, ...view].map((lng) => {
+        const sentences = block.sentences.map((sentence) => span(lng, sentence, view, lng === sourceLanguage ? sentence.text : article.resources[lng]![sentence.id]))
+        return `<div class="${lng === sourceLanguage ? 'source' : 'target'}" lang="${lng}" data-label="${names[lng]}"><p>${sentences.join(' ')}</p></div>`
       })
       return `<section class="row" id="${block.id}">${cells.join('')}</section>`
     })
     .join('')
   const titles = view.map((lng) => `<p class="title-translation" lang="${lng}">${escape(article.titles[lng] ?? '')}</p>`).join('')
   const status = view.map((lng) => `<div class="language-status"><dt>${names[lng]}</dt><dd class="status">${Object.keys(article.resources[lng]!).length} sentences translated</dd></div>`).join('')
-  return `<main id="text" class="brief columns-${view.length + 1}"><header class="brief-header"><p class="kicker"><time datetime="${article.date}">${article.date}</time> · ${['fr', ...view].map((lng) => names[lng]).join(' | ')}</p><h1 lang="fr">${escape(article.title)}</h1>${titles}<dl class="meta"><div><dt>Article</dt><dd><code>${article.id}</code></dd></div>${status}</dl></header><div class="columns" aria-hidden="true">${['fr', ...view].map((lng) => `<div>${names[lng]}</div>`).join('')}</div>${rows}</main>`
+  return `<main id="text" class="brief columns-${view.length + 1}"><header class="brief-header"><p class="kicker"><time datetime="${article.date}">${article.date}</time> · ${[sourceLanguage, ...view].map((lng) => names[lng]).join(' | ')}</p><h1 lang="fr">${escape(article.title)}</h1>${titles}<dl class="meta"><div><dt>Article</dt><dd><code>${article.id}</code></dd></div>${status}</dl></header><div class="columns" aria-hidden="true">${[sourceLanguage, ...view].map((lng) => `<div>${names[lng]}</div>`).join('')}</div>${rows}</main>`
 }
 
 function markdownBody(article: Article, view: string[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-  const header = `| ${['fr', ...view].map((lng) => names[lng]).join(' | ')} |\n|${['fr', ...view].map(() => ' - |').join('')}`
-  const rows = article.blocks.map((block) => `| ${['fr', ...view].map((lng) => cell(block.sentences.map((sentence) => (lng === 'fr' ? sentence.text : (article.resources[lng]![sentence.id] ?? '**⚠ missing translation**'))).join(' '))).join(' | ')} |`)
+  const header = `| ${[sourceLanguage, ...view].map((lng) => names[lng]).join(' | ')} |\n|${[sourceLanguage, ...view].map(() => ' - |').join('')}`
+  const rows = article.blocks.map((block) => `| ${[sourceLanguage, ...view].map((lng) => cell(block.sentences.map((sentence) => (lng === sourceLanguage ? sentence.text : (article.resources[lng]![sentence.id] ?? '**⚠ missing translation**'))).join(' '))).join(' | ')} |`)
   return `# ${article.title}\n\n${view.map((lng) => `**${names[lng]}:** ${article.titles[lng] ?? ''}`).join('\n\n')}\n\n- **Date:** ${article.date}\n- **Article:** \`${article.id}\`\n\n${header}\n${rows.join('\n')}\n`
 }
 
