@@ -6,6 +6,7 @@ import type {PhrasingContent, Root, TableCell} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {removePosition} from 'unist-util-remove-position'
+import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {toHtml} from 'hast-util-to-html'
@@ -53,6 +54,15 @@ const translations = fc
   .map((parts) => parts.join('').trim())
   .filter((value) => value !== '' && !parseInline(value).block)
 
+/** Code holding a backslash right before a pipe, which a GFM table cell cannot hold (the publisher's README): tested apart. */
+function codeWithEscapedPipe(value: string): boolean {
+  let found = false
+  visit({type: 'root', children: [{type: 'paragraph', children: parseInline(value).nodes}]} satisfies Root, 'inlineCode', (node) => {
+    if (node.value.includes('\\|')) found = true
+  })
+  return found
+}
+
 /**
  * What a reader sees of inline content, as sanitized HTML: a link the
  * sanitizer emptied (`javascript:`) reads as its text, an image as the
@@ -71,7 +81,7 @@ function shown(nodes: PhrasingContent[]): string {
 describe('one parse of each translation', () => {
   it('the Markdown brief reads back as the nodes the checks read, sanitized as in the HTML brief (property)', () => {
     fc.assert(
-      fc.property(translations, (value) => {
+      fc.property(translations.filter((value) => !codeWithEscapedPipe(value)), (value) => {
         const unit = unitOf(value)
         const [cell] = renderColumnCells(article, [translateBlock([unit], {missing: 'missing', draft: 'draft', stale: 'stale'}).children])
         const back = cellNodes(cell!)
@@ -96,6 +106,14 @@ describe('one parse of each translation', () => {
       }),
       {numRuns: 1500}
     )
+  })
+
+  it('cuts code holding a backslash before a pipe at its pipes in the Markdown brief, each pipe as text: GFM cannot write it in a cell', () => {
+    const unit = unitOf('`\\|`code`')
+    expect(codeWithEscapedPipe('`\\|`code`')).toBe(true)
+    const [cell] = renderColumnCells(article, [translateBlock([unit], {missing: 'm', draft: 'd', stale: 's'}).children])
+    expect(shown(cellNodes(cell!))).toBe('<p><code>\\</code>|code`</p>')
+    expect(shown(unit.target!.nodes)).toBe('<p><code>\\|</code>code`</p>')
   })
 
   it('strikes through `~~this~~` in the checks and in both briefs alike', () => {
