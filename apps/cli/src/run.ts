@@ -30,7 +30,7 @@ export const synopses = [
   'Usage: briefs ingest <file>... [--id <id>] [--title <title>] [--source-name <name>] [--force] [--normalize] [--max-article-kb <n>] [--corpus <dir>]',
   'Usage: briefs segments <file> [--json] [--max-article-kb <n>]',
   'Usage: briefs sync [<article-id>...] [--check] [--max-article-kb <n>] [--corpus <dir>]',
-  'Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--check] [--workers <n>] [--no-cache] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]',
+  'Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--check] [--workers <n>] [--no-cache] [--verbose] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]',
   'Usage: briefs check [--article <id>...] [--lang <lng>...] [--format text|json|github] [--strict] [--corpus <dir>]',
   'Usage: briefs status [--json] [--verbose] [--article <id>...] [--lang <lng>...] [--corpus <dir>]',
   'Usage: briefs review approve --article <id> --lang <lng> --reviewer <name> [--segment <id>...] [--override <reason>] [--date YYYY-MM-DD] [--corpus <dir>]',

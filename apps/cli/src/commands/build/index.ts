@@ -2,12 +2,14 @@ import path from 'node:path'
 import {corpusLayout, readCorpusConfig} from '@briefs/corpus'
 import {buildBriefs, buildIndex} from '@briefs/publisher'
 import {checkCorpus} from '@briefs/qa'
+import {plural} from '../../bitexts.js'
 import {languagesOption, maxArticleKbOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
 import {report} from '../../report.js'
+import {VFile} from 'vfile'
 
-export const usage = `Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--check] [--workers <n>] [--no-cache] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]
+export const usage = `Usage: briefs build [--lang <lng>...] [--out <dir>] [--only-reviewed] [--check] [--workers <n>] [--no-cache] [--verbose] [--shard <k>/<n> | --index-only <n>] [--corpus <dir>]
 
 Build the side-by-side briefs: for every article, the French beside each
 translation (<out>/<article-id>/fr-<lng>.md and .html) and beside all of
@@ -29,6 +31,7 @@ build leaves the site as it was. One build at a time per --out (a lock).
   --check             first run the translation checks (as \`briefs check\`): an error stops the build
   --workers <n>       worker threads (default: one per core; 1 renders on the main thread)
   --no-cache          rebuild every article (the cache is node_modules/.cache/briefs beside the corpus)
+  --verbose           list every segment shown as missing (default: how many, in how many articles)
   --shard <k>/<n>     build only the k-th of n slices of the corpus, for CI runners side by side;
                       the indexes are written by one \`--index-only <n>\` run once all n are built
   --index-only <n>    write the indexes and feeds from the n shards built into --out
@@ -48,6 +51,7 @@ export async function build(argv: string[], context: Context): Promise<number> {
       'index-only': {type: 'string'},
       'max-article-kb': {type: 'string'},
       'no-wait': {type: 'boolean'},
+      verbose: {type: 'boolean'},
       corpus: {type: 'string'}
     },
     usage
@@ -82,8 +86,13 @@ export async function build(argv: string[], context: Context): Promise<number> {
 
   const cacheDir = values['no-cache'] ? undefined : path.join(path.dirname(corpus), 'node_modules', '.cache', 'briefs', shard ? `shard-${shard.index}-of-${shard.count}` : 'site')
   const result = await buildBriefs({corpus, out, languages, onlyReviewed: values['only-reviewed'] === true, cacheDir, workers, shard, maxArticleKb, lock})
-  report(context, result.files)
+  // Segments shown as missing are counted, not listed one by one on every build: `status --verbose` (or `--verbose`) lists them.
+  const missing = values.verbose ? {files: result.files, segments: 0, articles: 0} : withoutShownMissing(result.files)
+  report(context, missing.files)
   if (result.failed) throw new InputError(`Build failed: fix the errors above; ${shown}/ was left as it was`, [])
+  if (missing.segments > 0) {
+    context.stderr.write(`briefs: ${plural(missing.segments, 'segment')} in ${plural(missing.articles, 'article')} shown as missing in the briefs: \`pnpm briefs status --verbose\` lists them (or \`build --verbose\`)\n`)
+  }
   const where = shown
   if (result.withheld.length > 0) {
     context.stderr.write(`briefs: left out ${result.withheld.length} articles not wholly translated and reviewed (--only-reviewed):\n${result.withheld.map((id) => `  ${id}\n`).join('')}`)
@@ -98,6 +107,23 @@ export async function build(argv: string[], context: Context): Promise<number> {
       (flagged.length > 0 ? `marked as such: ${flagged.join(', ')} segment translations\n` : 'every segment translated and reviewed\n')
   )
   return 0
+}
+
+/** The build's messages without the warnings of segments shown as missing (and their per-article summaries), and how many there were. */
+function withoutShownMissing(files: readonly VFile[]): {files: VFile[]; segments: number; articles: number} {
+  let segments = 0
+  let articles = 0
+  const kept = files.map((file) => {
+    const listed = file.messages.filter((message) => message.ruleId !== 'shown-missing' || message.fatal === true)
+    if (listed.length === file.messages.length) return file
+    const warnings = file.messages.filter((message) => message.ruleId === 'shown-missing' && message.fatal === false).length
+    segments += warnings
+    if (warnings > 0) articles++
+    const copy = new VFile({path: file.path})
+    copy.messages = listed
+    return copy
+  })
+  return {files: kept, segments, articles}
 }
 
 function positiveInteger(value: string, option: string): number {
