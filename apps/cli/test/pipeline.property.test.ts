@@ -143,12 +143,13 @@ describe('the pipeline on naughty input (property)', () => {
           const page = parseDocument(await fs.readFile(path.join(site, id, `${view}.html`), 'utf8'), view)
           // HTML cannot hold control characters: they show as U+FFFD there.
           expect(missingWords(inHtml(reference), htmlBriefFrench(page).text), `${view}.html`).toEqual([])
-          expect(missingWords(inHtml(title), visibleText(select('h1', page)!)), `${view}.html title`).toEqual([])
+          // `ingest --normalize` writes the title in NFC, as the body (combining marks in canonical order).
+          expect(missingWords(inHtml(title.normalize('NFC')), visibleText(select('h1', page)!)), `${view}.html title`).toEqual([])
           const markdown = await fs.readFile(path.join(site, id, `${view}.md`), 'utf8')
           expect(missingWords(reference, markdownBriefFrench(markdown, view === 'fr-en-ru' ? 'Français' : view === 'fr-en' ? 'French' : 'Французский')), `${view}.md`).toEqual([])
           // Read back: micromark's HTML of it parses, and the heading is the title.
           const readBack = fromHtml(micromark(markdown, {extensions: [gfm()], htmlExtensions: [gfmHtml()]}), {fragment: true})
-          expect(missingWords(title, visibleText(select('h1', readBack)!)), `${view}.md title`).toEqual([])
+          expect(missingWords(title.normalize('NFC'), visibleText(select('h1', readBack)!)), `${view}.md title`).toEqual([])
         }
         for (const index of ['index.html', 'index.en.html', 'index.ru.html']) parseDocument(await fs.readFile(path.join(site, index), 'utf8'), index)
         for (const feed of ['feed.fr.xml', 'feed.en.xml', 'feed.ru.xml']) expect(fromXml(await fs.readFile(path.join(site, feed), 'utf8')).type).toBe('root')
@@ -158,9 +159,9 @@ describe('the pipeline on naughty input (property)', () => {
         expect((await briefs(cwd, 'build', '--out', 'site', '--no-cache')).code).toBe(0)
         expect(await files(site)).toEqual(first)
       }),
-      {numRuns: runs}
+      {numRuns: runs, ...(process.env.FC_SEED ? {seed: Number(process.env.FC_SEED), path: process.env.FC_PATH} : {})}
     )
-    // The property saw built articles, not only refusals.
-    expect(tally.built).toBeGreaterThan(runs / 2)
+    // The property saw built articles, not only refusals (unless one case is replayed: FC_SEED and FC_PATH from a failure).
+    if (process.env.FC_PATH === undefined) expect(tally.built).toBeGreaterThan(runs / 2)
   }, 600_000)
 })
