@@ -1,10 +1,13 @@
-import {defineConfig} from 'vitest/config'
+import shared from '@briefs/vitest-config'
+import {defineConfig, mergeConfig} from 'vitest/config'
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // Builds of the corpus and the headless browser take seconds, not milliseconds.
-    testTimeout: 30_000,
-    hookTimeout: 60_000
-  }
-})
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      include: ['test/**/*.test.ts'],
+      // Builds of the corpus and the headless browser take seconds, not milliseconds.
+      hookTimeout: 60_000
+    }
+  })
+)

@@ -1,8 +1,1 @@
-import {defineConfig} from 'vitest/config'
-
-export default defineConfig({
-  test: {
-    // Property tests and real git repositories take seconds when every package's tests share two cores.
-    testTimeout: 30_000
-  }
-})
+export {default} from '@briefs/vitest-config'
