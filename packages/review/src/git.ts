@@ -54,24 +54,7 @@ export async function folderAtRevision(root: string, commit: string, folder: str
   const target = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-rev-'))
   const result = {directory: target, path: path.join(target, folder)}
   const {stdout} = await run('git', ['-C', root, 'ls-tree', '--name-only', commit, '--', folder || '.'])
-  if (stdout.trim() === '') return result
-  await new Promise<void>((resolve, reject) => {
-    const archive = spawn('git', ['-C', root, 'archive', '--format=tar', commit, '--', folder || '.'], {stdio: ['ignore', 'pipe', 'pipe']})
-    const extract = spawn('tar', ['-x', '-C', target], {stdio: ['pipe', 'ignore', 'pipe']})
-    let errors = ''
-    archive.stderr.on('data', (chunk) => (errors += chunk))
-    extract.stderr.on('data', (chunk) => (errors += chunk))
-    archive.stdout.pipe(extract.stdin)
-    let pending = 2
-    const done = (code: number | null) => {
-      if (code !== 0) reject(new Error(`Cannot read \`${folder}\` at ${commit.slice(0, 12)}: ${errors.trim() || `exit ${code}`}`))
-      else if (--pending === 0) resolve()
-    }
-    archive.on('close', done)
-    extract.on('close', done)
-    archive.on('error', reject)
-    extract.on('error', reject)
-  })
+  if (stdout.trim() !== '') await checkoutFiles(root, commit, [folder || '.'], target)
   return result
 }
 
