@@ -1,7 +1,7 @@
-import {randomBytes} from 'node:crypto'
 import type {Element, ElementContent} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
+import {marker, markerPattern} from './markers.js'
 import {mapSentences} from './sanitize.js'
 import type {UiLanguage} from './ui.js'
 
@@ -17,9 +17,7 @@ import type {UiLanguage} from './ui.js'
  * than expected is an error, never a wrong page.
  */
 
-const nonce = randomBytes(8).toString('hex')
-const marker = (index: number) => `\uE000${nonce}:${index}\uE001`
-const markers = new RegExp(`\uE000${nonce}:(\\d+)\uE001`)
+const markers = markerPattern('\\d+')
 
 /** A column's blocks serialized once: the HTML between sentence spans' counterparts, and each span's segments. */
 interface SerializedColumn {
@@ -38,7 +36,7 @@ function serializeColumn(blocks: ElementContent[][]): SerializedColumn {
       const nodes = mapSentences(block, (span, segments) => {
         if (span.properties.tabIndex === undefined) return span
         spans.push(segments)
-        return {...span, properties: {...span.properties, ariaDescribedBy: [marker(spans.length - 1)]}}
+        return {...span, properties: {...span.properties, ariaDescribedBy: [marker(String(spans.length - 1))]}}
       })
       const parts = toHtml({type: 'root', children: nodes}).split(markers)
       // `split` with a capturing group interleaves the marker numbers: they must be 0, 1, 2… in order.
@@ -63,7 +61,7 @@ export interface ViewColumn {
   source: boolean
 }
 
-const blockIdMarker = `\uE000${nonce}:block\uE001`
+const blockIdMarker = marker('block')
 
 /** The opening and closing tags of an element without children, serialized once. */
 const shells = new Map<string, [string, string]>()

@@ -1,8 +1,8 @@
-import {randomBytes} from 'node:crypto'
 import type {Element, ElementContent, Root, Text} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {contentSecurityPolicy} from './csp.js'
+import {marker, markerPattern} from './markers.js'
 import {pageStyles} from './styles.js'
 import type {UiLanguage} from './ui.js'
 
@@ -68,9 +68,6 @@ function pageTree(shell: PageShell, body: ElementContent[]): Root {
   }
 }
 
-/** Private-use characters and a random nonce: markers no corpus text can hold, which hast-util-to-html writes as they are. */
-const nonce = randomBytes(8).toString('hex')
-const marker = (name: string) => `\uE000${nonce}:${name}\uE001`
 
 const templates = new Map<string, string[]>()
 
@@ -121,7 +118,7 @@ function serializeBody(body: ElementContent[]): string {
   const html = toHtml({type: 'root', children: body})
   if (inserts.size === 0) return html
   let count = 0
-  const written = html.replace(new RegExp(`\uE000${nonce}:html-\\d+\uE001`, 'g'), (found) => {
+  const written = html.replace(markerPattern('html-\\d+', 'g'), (found) => {
     count++
     return inserts.get(found) ?? found
   })
