@@ -5,7 +5,8 @@ import path from 'node:path'
 import {corpusLayout, listArticleIds, readCorpusConfig, readCorpusSettings, sourceLanguage, stringifyJson, type TargetLanguage} from '@briefs/corpus'
 import {VFile} from 'vfile'
 import {buildArticle, createRenderContext, type ArticleJob, type RenderSettings} from './build-article.js'
-import {articleInputs, inputStats, outputsIntact, readManifest, rendererVersion, sameInputs, writeManifest, type CachedArticle, type Manifest} from './cache.js'
+import {fileStats, sameStats} from '@briefs/incremental'
+import {articleInputs, outputsIntact, readManifest, rendererVersion, writeManifest, type CachedArticle, type Manifest} from './cache.js'
 import {renderAtomFeed} from './feed.js'
 import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
 import {deserializeFiles} from '@briefs/corpus'
@@ -209,9 +210,9 @@ async function buildInto(
   const jobs: ArticleJob[] = []
   for (const id of ids) {
     const cached = usable.get(id)
-    const inputs = options.cacheDir ? inputStats(articleInputs(layout, id, languages)) : []
+    const inputs = options.cacheDir ? fileStats(articleInputs(layout, id, languages)) : []
     stats.set(id, inputs)
-    if (cached && sameInputs(cached, inputs) && outputsIntact(site.out, cached.outputs)) done.set(id, cached)
+    if (cached && sameStats(cached.inputs, inputs) && outputsIntact(site.out, cached.outputs)) done.set(id, cached)
     else jobs.push({id, cached: cached ? {key: cached.key, outputs: cached.outputs} : undefined})
   }
 

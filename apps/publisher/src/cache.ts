@@ -5,6 +5,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {CorpusLayout, TargetLanguage} from '@briefs/corpus'
+import {writeLines, type FileStat} from '@briefs/incremental'
 import type {IndexEntry} from './index-page.js'
 import type {FileMessages} from '@briefs/corpus'
 import type {ArticleOutput} from './render-article.js'
@@ -14,7 +15,7 @@ import {isTemporaryFileName} from './site.js'
 export interface CachedArticle {
   key: string
   /** Size and modification time of each input file when `key` was computed (`null`: absent). */
-  inputs: Array<[number, number] | null>
+  inputs: FileStat[]
   entry?: IndexEntry
   messages: FileMessages[]
   counts: ArticleOutput['counts']
@@ -85,14 +86,6 @@ export function articleInputs(layout: CorpusLayout, id: string, languages: reado
   return [layout.articleFile(id), layout.segmentMapFile(id), ...languages.flatMap((lng) => [layout.resourceFile(lng, id), layout.reviewFile(lng, id)])]
 }
 
-/** Size and modification time of each file (`null`: absent), without the event loop: thousands of stats queue on libuv's small pool otherwise. */
-export function inputStats(files: readonly string[]): CachedArticle['inputs'] {
-  return files.map((file) => {
-    const stat = fsSync.statSync(file, {throwIfNoEntry: false})
-    return stat ? [stat.size, stat.mtimeMs] : null
-  })
-}
-
 /**
  * An article's cache key: the renderer, the build settings, and the bytes
  * of every input file (`undefined`: absent), as the render reads them.
@@ -105,15 +98,6 @@ export function articleKey(bytes: ReadonlyArray<Uint8Array | undefined>, rendere
     else hash.update(content).update('\0')
   }
   return hash.digest('hex')
-}
-
-/** Whether none of an article's input files changed size or modification time since its key was computed (as git's index does). */
-export function sameInputs(cached: CachedArticle, inputs: CachedArticle['inputs']): boolean {
-  return cached.inputs.length === inputs.length && inputs.every((stat, index) => sameStat(stat, cached.inputs[index]))
-}
-
-function sameStat(a: [number, number] | null | undefined, b: [number, number] | null | undefined): boolean {
-  return a === null || b === null || a === undefined || b === undefined ? a === b : a[0] === b[0] && a[1] === b[1]
 }
 
 /** The cache's manifest, or `undefined` when there is none or it cannot be read (the build then does without). */
@@ -148,26 +132,17 @@ export function writeManifest(cacheDir: string, manifest: Manifest): void {
   fsSync.mkdirSync(cacheDir, {recursive: true})
   const target = path.join(cacheDir, manifestName)
   const temporary = path.join(cacheDir, `.${manifestName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const descriptor = fsSync.openSync(temporary, 'wx')
+  const lines = writeLines(target, temporary)
   try {
     const {renderer, out, settings} = manifest
-    let buffer = `${JSON.stringify({version: manifestVersion, renderer, out, settings})}\n`
-    for (const [article, cached] of manifest.articles) {
-      buffer += `${JSON.stringify({article, cached})}\n`
-      if (buffer.length > 1 << 16) {
-        fsSync.writeSync(descriptor, buffer)
-        buffer = ''
-      }
-    }
-    if (manifest.index) buffer += `${JSON.stringify({index: manifest.index})}\n`
-    fsSync.writeSync(descriptor, buffer)
+    lines.write(JSON.stringify({version: manifestVersion, renderer, out, settings}))
+    for (const [article, cached] of manifest.articles) lines.write(JSON.stringify({article, cached}))
+    if (manifest.index) lines.write(JSON.stringify({index: manifest.index}))
   } catch (error) {
-    fsSync.closeSync(descriptor)
-    fsSync.rmSync(temporary, {force: true})
+    lines.abort()
     throw error
   }
-  fsSync.closeSync(descriptor)
-  fsSync.renameSync(temporary, target)
+  lines.commit()
   // A build killed while writing the manifest left its temporary file: the lock is held, so none is in use.
   for (const name of fsSync.readdirSync(cacheDir)) {
     if (isTemporaryFileName(name) && name !== path.basename(temporary) && name.startsWith(`.${manifestName}.`)) fsSync.rmSync(path.join(cacheDir, name), {force: true})

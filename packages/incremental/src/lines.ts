@@ -40,3 +40,55 @@ export function* readLinesAt(file: string): Generator<{line: string; offset: num
     fs.closeSync(descriptor)
   }
 }
+
+/** A file written a line at a time: see `writeLines`. */
+export interface LinesWriter {
+  /** Append `line` (without its line feed); returns where it starts in the file, in bytes. */
+  write(line: string): number
+  /** Write what is buffered and rename the file over the target. */
+  commit(): void
+  /** Close and remove the temporary file; the target stays as it was. */
+  abort(): void
+}
+
+/**
+ * Write `target` a line at a time into `temporary` (a new file beside it),
+ * buffered, renamed over `target` by `commit`: readers see the old file or
+ * the new one, whole, and memory holds a buffer, not the file.
+ */
+export function writeLines(target: string, temporary: string): LinesWriter {
+  const descriptor = fs.openSync(temporary, 'wx')
+  let open = true
+  let written = 0
+  let buffer = ''
+  let bufferBytes = 0
+  const flush = () => {
+    if (buffer === '') return
+    written += fs.writeSync(descriptor, buffer)
+    buffer = ''
+    bufferBytes = 0
+  }
+  const close = () => {
+    if (!open) return
+    open = false
+    fs.closeSync(descriptor)
+  }
+  return {
+    write(line) {
+      const at = written + bufferBytes
+      buffer += `${line}\n`
+      bufferBytes += Buffer.byteLength(line) + 1
+      if (buffer.length > 1 << 16) flush()
+      return at
+    },
+    commit() {
+      flush()
+      close()
+      fs.renameSync(temporary, target)
+    },
+    abort() {
+      close()
+      fs.rmSync(temporary, {force: true})
+    }
+  }
+}

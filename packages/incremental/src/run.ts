@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import {readLines, readLinesAt} from './lines.js'
+import {readLines, readLinesAt, writeLines} from './lines.js'
 import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
 import {runOnThreads} from './threads.js'
@@ -90,23 +90,13 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
 
   fs.mkdirSync(path.dirname(target), {recursive: true})
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  const out = fs.openSync(temporary, 'wx')
+  const out = writeLines(target, temporary)
   // Where each result's line is: in the file written now, or (found by content) in the kept file, read only.
   const lines = new Map<string, {file: string; offset: number; length: number}>()
-  let offset = 0
-  let buffer = ''
-  const flush = () => {
-    if (buffer === '') return
-    offset += fs.writeSync(out, buffer)
-    buffer = ''
-  }
   const write = (id: string, line: string) => {
-    const length = Buffer.byteLength(line) + 1
-    lines.set(id, {file: target, offset: offset + Buffer.byteLength(buffer), length})
-    buffer += `${line}\n`
-    if (buffer.length > 1 << 16) flush()
+    lines.set(id, {file: target, offset: out.write(line), length: Buffer.byteLength(line) + 1})
   }
-  buffer = `${JSON.stringify({version: options.version, writtenAt: startedAt})}\n`
+  out.write(JSON.stringify({version: options.version, writtenAt: startedAt}))
   let computed = 0
   let keptCount = 0
   try {
@@ -148,14 +138,11 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
         computed++
       })
     }
-    flush()
   } catch (error) {
-    fs.closeSync(out)
-    fs.rmSync(temporary, {force: true})
+    out.abort()
     throw error
   }
-  fs.closeSync(out)
-  fs.renameSync(temporary, target)
+  out.commit()
   return {
     computed,
     kept: keptCount,
