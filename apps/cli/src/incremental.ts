@@ -18,13 +18,3 @@ export function resultsVersion(compute: URL, settings: unknown): string {
   const from = new URL('./', import.meta.url)
   return codeVersion([compute, ...packages.map((name) => ({name, from})), {name: '@briefs/sentences', from: new URL('../../../packages/segment/', import.meta.url)}], JSON.stringify(settings))
 }
-
-/**
- * A command's `compute.js`, beside its `index`: in `dist/` when the command
- * runs from its TypeScript source (the tests), since worker threads load
- * the built JavaScript.
- */
-export function computeModuleOf(commandUrl: string): URL {
-  const module = new URL('./compute.js', commandUrl)
-  return commandUrl.endsWith('.ts') ? new URL(module.href.replace('/src/commands/', '/dist/commands/')) : module
-}

@@ -1,9 +1,8 @@
-import {runOnThreads} from '@briefs/incremental'
+import {builtModule, runOnThreads} from '@briefs/incremental'
 import {Worker} from 'node:worker_threads'
 import type {ArticleJob, ArticleResult, RenderSettings} from './build-article.js'
 
-// A worker thread runs JavaScript: from the TypeScript sources (tests), use the built worker.
-const workerScript = import.meta.url.endsWith('.ts') ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url)
+const workerScript = builtModule('./worker.js', import.meta.url)
 
 /**
  * How much old-generation heap a build worker may hold: an article at a

@@ -4,6 +4,7 @@ import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {readLines, readLinesAt, writeLines} from './lines.js'
+import {builtModule} from './built-module.js'
 import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
 import {runOnThreads} from './threads.js'
@@ -197,8 +198,7 @@ function keptStats(cacheFile: string, version: string): {stats: Map<string, File
   return writtenAt === undefined ? undefined : {stats, keys, writtenAt}
 }
 
-// A worker thread runs JavaScript: from the TypeScript sources (tests), use the built worker.
-const workerScript = import.meta.url.endsWith('.ts') ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url)
+const workerScript = builtModule('./worker.js', import.meta.url)
 
 /**
  * How much old-generation heap a worker may hold: one item at a time needs

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import {corpusLayout, deserializeError, deserializeFiles, fileOfError, listArticleIds, nodePlace, readCorpusConfig, type CorpusConfig, type RuleSetting, type TargetLanguage} from '@briefs/corpus'
-import {codeVersion, runIncremental} from '@briefs/incremental'
+import {builtModule, codeVersion, runIncremental} from '@briefs/incremental'
 import {VFile} from 'vfile'
 import {decodeSamples, restoreMessage, sampleWidth, shownPath, unitMessage, type ArticleCheck, type ArticleCheckSettings, type UnitCheck} from './check-article.js'
 import {readGlossary} from './glossary/read.js'
@@ -62,8 +62,7 @@ export interface CheckResult {
   units: Map<string, Partial<Record<TargetLanguage, number>>>
 }
 
-// A worker thread runs JavaScript: from the TypeScript sources (tests), use the built module.
-const articleModule = import.meta.url.endsWith('.ts') ? new URL('../dist/check-article.js', import.meta.url) : new URL('./check-article.js', import.meta.url)
+const articleModule = builtModule('./check-article.js', import.meta.url)
 
 /**
  * Run every rule over every translation unit of the corpus (or of the

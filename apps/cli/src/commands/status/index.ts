@@ -1,11 +1,11 @@
 import {corpusLayout, deserializeError, deserializeFiles, listArticleIds, readCorpusConfig, resolveArticleIds, type FileMessages, type ErrorData, type TargetLanguage} from '@briefs/corpus/files'
 import type {StateCounts} from '@briefs/bitext'
-import {runIncremental} from '@briefs/incremental'
+import {builtModule, runIncremental} from '@briefs/incremental'
 import type {VFile} from 'vfile'
 import {languagesOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
-import {cacheFile, computeModuleOf, resultsVersion} from '../../incremental.js'
+import {cacheFile, resultsVersion} from '../../incremental.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs status [--json] [--verbose] [--article <id>...] [--lang <lng>...] [--corpus <dir>]
@@ -50,7 +50,7 @@ export type StatusRecord =
   | {rows: Array<{row: StatusRow; files: FileMessages[]; error?: undefined} | {error: ErrorData; row?: undefined}>; files: FileMessages[]; error?: undefined}
   | {error: ErrorData; rows?: undefined}
 
-const computeModule = computeModuleOf(import.meta.url)
+const computeModule = builtModule('./compute.js', import.meta.url)
 
 export async function status(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(

@@ -1,10 +1,10 @@
 import {corpusLayout, deserializeError, deserializeFiles, listArticleIds, readCorpusConfig, resolveArticleIds, type ErrorData, type FileMessages} from '@briefs/corpus/files'
-import {runIncremental} from '@briefs/incremental'
+import {builtModule, runIncremental} from '@briefs/incremental'
 import type {VFile} from 'vfile'
 import {maxArticleKbOption, parse} from '../../args.js'
 import {findCorpus, type Context} from '../../context.js'
 import {InputError} from '../../errors.js'
-import {cacheFile, computeModuleOf, resultsVersion} from '../../incremental.js'
+import {cacheFile, resultsVersion} from '../../incremental.js'
 import {report} from '../../report.js'
 
 export const usage = `Usage: briefs sync [<article-id>...] [--check] [--max-article-kb <n>] [--corpus <dir>]
@@ -33,7 +33,7 @@ export interface SyncSettings {
 /** Whether an article's segment map is out of date, with its file's messages; or why it could not be read. */
 export type SyncRecord = {outdated: boolean; files: FileMessages[]; error?: undefined} | {error: ErrorData; outdated?: undefined}
 
-const computeModule = computeModuleOf(import.meta.url)
+const computeModule = builtModule('./compute.js', import.meta.url)
 
 export async function sync(argv: string[], context: Context): Promise<number> {
   const {values, positionals} = parse(argv, {check: {type: 'boolean'}, 'max-article-kb': {type: 'string'}, corpus: {type: 'string'}}, usage)
