@@ -1,12 +1,34 @@
 import {loadBitext, withDrafts, type Bitext, type Draft} from '@briefs/bitext'
-import {loadArticle, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, loadArticle, readCorpusConfig, Translations, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {exchangeArticle, type ExchangeArticle} from '@briefs/exchange'
 import type {VFile} from 'vfile'
+import {articlesOption, languageOption} from './args.js'
+import {findCorpus, userPath, type Context} from './context.js'
+import {UsageError} from './errors.js'
+import {report} from './report.js'
 
 /** An article in one language, as the bitext model gives it and as the CAT exchange reads it. */
 export interface ArticleInLanguage {
   bitext: Bitext
   exchange: ExchangeArticle
+}
+
+/**
+ * What `xliff export` and `tm export` write from: the articles asked for
+ * (all by default) in the language asked for, their files' problems
+ * reported, and the file to write.
+ */
+export async function exportSubject(
+  values: {lang?: string | undefined; article?: string[] | undefined; out?: string | undefined; corpus?: string | undefined},
+  usage: string,
+  context: Context
+): Promise<{lng: TargetLanguage; exchange: ExchangeArticle[]; out: string}> {
+  if (!values.out) throw new UsageError(`Missing --out <file>\n\n${usage}`)
+  const layout = corpusLayout(findCorpus(context, values.corpus))
+  const lng = languageOption(values.lang, await readCorpusConfig(layout), usage)
+  const {articles, files} = await loadArticlesIn(layout, await articlesOption(values.article, layout), lng)
+  report(context, files)
+  return {lng, exchange: articles.map((article) => article.exchange), out: userPath(context, values.out)}
 }
 
 /**

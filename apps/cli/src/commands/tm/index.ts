@@ -1,11 +1,10 @@
 import path from 'node:path'
-import {corpusLayout, readCorpusConfig, writeFileAtomic} from '@briefs/corpus'
+import {writeFileAtomic} from '@briefs/corpus'
 import {toTmx} from '@briefs/exchange'
-import {articlesOption, languageOption, noPositionals, parse} from '../../args.js'
-import {loadArticlesIn, plural} from '../../bitexts.js'
-import {findCorpus, userPath, type Context} from '../../context.js'
+import {noPositionals, parse} from '../../args.js'
+import {exportSubject, plural} from '../../bitexts.js'
+import type {Context} from '../../context.js'
 import {HelpRequested, UsageError} from '../../errors.js'
-import {report} from '../../report.js'
 
 export const usage = `Usage: briefs tm export --lang <lng> --out <file> [--article <id>...] [--corpus <dir>]
 
@@ -26,15 +25,7 @@ export async function tm(argv: string[], context: Context): Promise<number> {
   if (action !== 'export') throw new UsageError(`Unexpected \`tm ${action ?? ''}\`, expected \`tm export\`\n\n${usage}`)
   const {values, positionals} = parse(rest, {lang: {type: 'string'}, out: {type: 'string'}, article: {type: 'string', multiple: true}, corpus: {type: 'string'}}, usage)
   noPositionals(positionals, usage)
-  if (!values.out) throw new UsageError(`Missing --out <file>\n\n${usage}`)
-  const layout = corpusLayout(findCorpus(context, values.corpus))
-  const lng = languageOption(values.lang, await readCorpusConfig(layout), usage)
-  const ids = await articlesOption(values.article, layout)
-
-  const {articles, files} = await loadArticlesIn(layout, ids, lng)
-  report(context, files)
-  const exchange = articles.map((article) => article.exchange)
-  const out = userPath(context, values.out)
+  const {lng, exchange, out} = await exportSubject(values, usage, context)
   await writeFileAtomic(out, toTmx(exchange))
   const units = exchange.flatMap((article) => article.units)
   const reviewed = units.filter((unit) => unit.state === 'reviewed' && unit.target !== undefined && unit.target.trim() !== '').length

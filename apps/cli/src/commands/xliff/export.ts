@@ -1,11 +1,10 @@
 import path from 'node:path'
-import {corpusLayout, readCorpusConfig, writeFileAtomic} from '@briefs/corpus'
+import {writeFileAtomic} from '@briefs/corpus'
 import {toXliff, type ExchangeState, type XliffVersion} from '@briefs/exchange'
-import {articlesOption, languageOption, noPositionals, parse} from '../../args.js'
-import {loadArticlesIn, plural} from '../../bitexts.js'
-import {findCorpus, userPath, type Context} from '../../context.js'
+import {noPositionals, parse} from '../../args.js'
+import {exportSubject, plural} from '../../bitexts.js'
+import type {Context} from '../../context.js'
 import {UsageError} from '../../errors.js'
-import {report} from '../../report.js'
 
 export const exportUsage = `Usage: briefs xliff export --lang <lng> --out <file> [--article <id>...] [--xliff 1.2|2.0] [--copy-source] [--corpus <dir>]
 
@@ -33,15 +32,7 @@ export async function xliffExport(argv: string[], context: Context): Promise<num
   noPositionals(positionals, exportUsage)
   const version = (values.xliff ?? '1.2') as XliffVersion
   if (!versions.includes(version)) throw new UsageError(`Unexpected --xliff ${JSON.stringify(values.xliff)}, expected \`1.2\` or \`2.0\``)
-  if (!values.out) throw new UsageError(`Missing --out <file>\n\n${exportUsage}`)
-  const layout = corpusLayout(findCorpus(context, values.corpus))
-  const lng = languageOption(values.lang, await readCorpusConfig(layout), exportUsage)
-  const ids = await articlesOption(values.article, layout)
-
-  const {articles, files} = await loadArticlesIn(layout, ids, lng)
-  report(context, files)
-  const exchange = articles.map((article) => article.exchange)
-  const out = userPath(context, values.out)
+  const {lng, exchange, out} = await exportSubject(values, exportUsage, context)
   await writeFileAtomic(out, toXliff(exchange, {version, missingTargets: values['copy-source'] ? 'source' : 'empty'}))
 
   const units = exchange.flatMap((article) => article.units)
