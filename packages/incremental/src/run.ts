@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import {availableParallelism, tmpdir} from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import {readLines, readLinesAt, writeLines} from './lines.js'
+import {readLinesAt, writeLines} from './lines.js'
 import {builtModule} from './built-module.js'
 import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
@@ -103,23 +103,25 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
   try {
     // The kept results, streamed from the old file: each line copied as it is.
     if (cacheFile && kept) {
-      for (const {line, offset: at} of readLinesAt(cacheFile)) {
-        const [id, , key, result] = splitLine(line)
-        if (id === undefined || lines.has(id)) continue
+      for (const {bytes, offset: at} of readLinesAt(cacheFile)) {
+        const line = splitLine(bytes)
+        if (line === undefined || lines.has(line.id)) continue
+        const {id, key} = line
         if (!current.has(id)) {
           // Not asked for this time: kept as it was, when still wanted.
-          if (options.others?.has(id) && !byContent) write(id, line)
+          if (options.others?.has(id) && !byContent) write(id, bytes.toString('utf8'))
           continue
         }
         if (fresh.has(id) || (byContent && key !== byContent(id))) continue
+        const result = line.result()
         let parsed: Result
         try {
-          parsed = JSON.parse(result!) as Result
+          parsed = JSON.parse(result) as Result
         } catch {
           // A line cut short: computed below.
           continue
         }
-        if (byContent) lines.set(id, {file: cacheFile, offset: at, length: Buffer.byteLength(line) + 1})
+        if (byContent) lines.set(id, {file: cacheFile, offset: at, length: bytes.length + 1})
         else write(id, `${id}\t${JSON.stringify(current.get(id))}\t${key}\t${result}`)
         options.onResult(id, parsed)
         keptCount++
@@ -157,7 +159,7 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
       } finally {
         fs.closeSync(descriptor)
       }
-      return JSON.parse(splitLine(bytes.toString('utf8').replace(/\n$/, ''))[3]!) as Result
+      return JSON.parse(splitLine(bytes.subarray(0, bytes.at(-1) === 0x0a ? -1 : undefined))!.result()) as Result
     },
     close() {
       if (target !== cacheFile) fs.rmSync(target, {force: true})
@@ -165,13 +167,23 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
   }
 }
 
-/** `id<TAB>stats<TAB>content key<TAB>result`: what decides whether a result stands is read without parsing the result. */
-function splitLine(line: string): [string | undefined, string | undefined, string | undefined, string | undefined] {
-  const first = line.indexOf('\t')
-  const second = first === -1 ? -1 : line.indexOf('\t', first + 1)
-  const third = second === -1 ? -1 : line.indexOf('\t', second + 1)
-  if (third === -1) return [undefined, undefined, undefined, undefined]
-  return [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1, third), line.slice(third + 1)]
+/**
+ * `id<TAB>stats<TAB>content key<TAB>result`: what decides whether a result
+ * stands is decoded without the result, each field its own string (none
+ * sliced from the line, which would keep the whole line in memory).
+ */
+function splitLine(bytes: Buffer): {id: string; stats: string; key: string; result: () => string} | undefined {
+  const tab = 0x09
+  const first = bytes.indexOf(tab)
+  const second = first === -1 ? -1 : bytes.indexOf(tab, first + 1)
+  const third = second === -1 ? -1 : bytes.indexOf(tab, second + 1)
+  if (third === -1) return undefined
+  return {
+    id: bytes.toString('utf8', 0, first),
+    stats: bytes.toString('utf8', first + 1, second),
+    key: bytes.toString('utf8', second + 1, third),
+    result: () => bytes.toString('utf8', third + 1)
+  }
 }
 
 /** The stats and content keys kept with each result, when the file is of this version; `undefined` when there is none or it is not. */
@@ -180,17 +192,17 @@ function keptStats(cacheFile: string, version: string): {stats: Map<string, File
   const keys = new Map<string, Set<string>>()
   let writtenAt: number | undefined
   try {
-    for (const line of readLines(cacheFile)) {
+    for (const {bytes} of readLinesAt(cacheFile)) {
       if (writtenAt === undefined) {
-        const header = JSON.parse(line) as {version?: string; writtenAt?: number}
+        const header = JSON.parse(bytes.toString('utf8')) as {version?: string; writtenAt?: number}
         if (header.version !== version || typeof header.writtenAt !== 'number') return undefined
         writtenAt = header.writtenAt
         continue
       }
-      const [id, kept, key] = splitLine(line)
-      if (id === undefined) continue
-      stats.set(id, JSON.parse(kept!) as FileStat[])
-      if (key) keys.set(id, new Set([key]))
+      const line = splitLine(bytes)
+      if (line === undefined) continue
+      stats.set(line.id, JSON.parse(line.stats) as FileStat[])
+      if (line.key) keys.set(line.id, new Set([line.key]))
     }
   } catch {
     // No results kept yet, or a broken file: what could be read stands, the rest is computed.

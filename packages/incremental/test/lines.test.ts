@@ -15,7 +15,9 @@ describe('readLines', () => {
       fc.property(fc.array(line, {maxLength: 12}), fc.boolean(), (lines, trailing) => {
         const text = lines.join('\n') + (trailing && lines.length > 0 ? '\n' : '')
         fs.writeFileSync(file, text)
-        const read = [...readLinesAt(file)]
+        // Decoded as they come: the bytes of a line are valid until the next.
+        const read: Array<{line: string; offset: number}> = []
+        for (const {bytes, offset} of readLinesAt(file)) read.push({line: bytes.toString('utf8'), offset})
         // A last line feed ends the last line; no empty line after it.
         const expected = text === '' ? [] : (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n')
         expect(read.map((each) => each.line)).toEqual(expected)
