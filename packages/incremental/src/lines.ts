@@ -16,7 +16,7 @@ export function* readLines(file: string): Generator<string> {
  * kept results of a corpus are tens of megabytes of lines. `bytes` is valid
  * until the next line is asked for.
  */
-export function* readLinesAt(file: string): Generator<{bytes: Buffer; offset: number}> {
+export function* readLinesAt(file: string, bufferSize = 1 << 20): Generator<{bytes: Buffer; offset: number}> {
   let descriptor: number
   try {
     descriptor = fs.openSync(file, 'r')
@@ -25,23 +25,31 @@ export function* readLinesAt(file: string): Generator<{bytes: Buffer; offset: nu
     throw error
   }
   try {
-    const chunk = Buffer.alloc(1 << 20)
-    let rest = Buffer.alloc(0)
+    // One buffer, reused: the start of a line cut by the end of a read moves to its front, the next read fills the rest.
+    let buffer = Buffer.allocUnsafe(bufferSize)
+    let kept = 0
     let offset = 0
     for (;;) {
-      const read = fs.readSync(descriptor, chunk, 0, chunk.length, null)
+      if (kept === buffer.length) {
+        // A line longer than the buffer: a larger one.
+        const larger = Buffer.allocUnsafe(buffer.length * 2)
+        buffer.copy(larger, 0, 0, kept)
+        buffer = larger
+      }
+      const read = fs.readSync(descriptor, buffer, kept, buffer.length - kept, null)
       if (read === 0) break
-      // Lines are cut at line feeds (one byte in UTF-8): a character is never cut in two.
-      const bytes = rest.length === 0 ? chunk.subarray(0, read) : Buffer.concat([rest, chunk.subarray(0, read)])
+      const filled = buffer.subarray(0, kept + read)
       let start = 0
-      for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
-        yield {bytes: bytes.subarray(start, end), offset: offset + start}
+      // Lines are cut at line feeds (one byte in UTF-8): a character is never cut in two.
+      for (let end = filled.indexOf(0x0a, start); end !== -1; end = filled.indexOf(0x0a, start)) {
+        yield {bytes: filled.subarray(start, end), offset: offset + start}
         start = end + 1
       }
       offset += start
-      rest = Buffer.from(bytes.subarray(start))
+      kept = filled.length - start
+      buffer.copy(buffer, 0, start, filled.length)
     }
-    if (rest.length > 0) yield {bytes: rest, offset}
+    if (kept > 0) yield {bytes: buffer.subarray(0, kept), offset}
   } finally {
     fs.closeSync(descriptor)
   }
