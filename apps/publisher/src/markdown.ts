@@ -11,7 +11,8 @@ import {isSafeUrl} from './sanitize.js'
 import {remarkTableFromCells, renderCells} from './table-cells.js'
 import type {UiText} from './ui.js'
 
-const stringifier = unified()
+/** The Markdown briefs' serializer (exported for the tests of `markdown-cell.ts`, which must write what it writes). */
+export const stringifier = unified()
   .use(remarkGfm, {tablePipeAlign: false})
   .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-'})
   .use(remarkTableFromCells)
@@ -263,7 +264,7 @@ function metadataList(view: ArticleView, columns: MarkdownColumn[], ui: UiText, 
  * here (GFM unescapes `\|` in a cell before parsing its content). The HTML
  * brief renders the same nodes: what changes is copied, the rest shared.
  */
-function cellContent(children: PhrasingContent[]): PhrasingContent[] {
+export function cellContent(children: PhrasingContent[]): PhrasingContent[] {
   return mapPhrasing(children, oneLine)
 }
 
