@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     // Property tests, real git repositories and whole builds take seconds when every package's tests share two cores.
     testTimeout: 30_000,
-    setupFiles: [fileURLToPath(new URL('./setup.js', import.meta.url))]
+    setupFiles: [fileURLToPath(new URL('./setup.js', import.meta.url))],
+    globalSetup: [fileURLToPath(new URL('./temporary.js', import.meta.url))]
   }
 })
