@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {createHash, hash} from 'node:crypto'
 import fs from 'node:fs'
 
 /** A file's git blob ID: the SHA-1 of `blob <size>\0` and its bytes, as `git ls-tree` lists it. */
@@ -12,7 +12,7 @@ export function gitBlobId(bytes: Uint8Array): string {
  * or in a commit (`git ls-tree`) have the same key.
  */
 export function contentKeyOfBlobs(blobs: ReadonlyArray<string | undefined>): string {
-  return createHash('sha256').update(blobs.map((blob) => blob ?? 'absent').join('\n')).digest('hex')
+  return hash('sha256', blobs.map((blob) => blob ?? 'absent').join('\n'), 'hex')
 }
 
 /** The content key of files on disk. */

@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 import {defineRule, type CorpusSample, type Finding} from '../rule.js'
 
 /** A text as the rule compares it: NFC, white space collapsed. */
@@ -11,7 +11,7 @@ export const comparable = (text: string) => text.normalize('NFC').replace(/\s+/g
  * 300,000 units).
  */
 export function textKey(text: string): [number, number] {
-  const digest = createHash('sha1').update(text).digest()
+  const digest = hash('sha1', text, 'buffer')
   return [digest.readUInt32BE(0), digest.readUInt32BE(4)]
 }
 
