@@ -1,15 +1,8 @@
-import {builtModule, runOnThreads} from '@briefs/incremental'
+import {builtModule, runOnThreads, workerResourceLimits} from '@briefs/incremental'
 import {Worker} from 'node:worker_threads'
 import type {ArticleJob, ArticleResult, RenderSettings} from './build-article.js'
 
 const workerScript = builtModule('./worker.js', import.meta.url)
-
-/**
- * How much old-generation heap a build worker may hold: an article at a
- * time needs a few megabytes, and a heap left to grow fills with garbage
- * before V8 collects it (peak memory would grow with the build).
- */
-export const workerHeapMb = 96
 
 /**
  * Build `jobs` on `threads` threads, each taking the next article when
@@ -32,7 +25,7 @@ export async function buildInThreads(
   await runOnThreads<ArticleJob, {id: string; result?: ArticleResult; error?: string}>({
     jobs,
     threads,
-    spawn: () => new Worker(workerScript, {workerData: settings, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}),
+    spawn: () => new Worker(workerScript, {workerData: settings, resourceLimits: workerResourceLimits}),
     id: (job) => job.id,
     message: (job) => job,
     here: (job) => ({id: job.id, result: buildHere(job)}),

@@ -7,7 +7,7 @@ import {readLinesAt, writeLines} from './lines.js'
 import {builtModule} from './built-module.js'
 import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
-import {runOnThreads} from './threads.js'
+import {runOnThreads, workerResourceLimits} from './threads.js'
 
 /** What computes a result: a module exporting `compute(id, data)` (synchronous, its result plain JSON data). */
 export type Compute<Result> = (id: string, data: unknown) => Result
@@ -213,13 +213,6 @@ function keptStats(cacheFile: string, version: string): {stats: Map<string, File
 const workerScript = builtModule('./worker.js', import.meta.url)
 
 /**
- * How much old-generation heap a worker may hold: one item at a time needs
- * a few megabytes, and a heap left to grow fills with garbage before V8
- * collects it (peak memory would grow with the run, not with the item).
- */
-export const workerHeapMb = 96
-
-/**
  * Compute `ids` on `threads` threads, each taking the next when done, with
  * one waiting so none idles. One thread: this one. More: as many workers,
  * this thread only hands out items and takes results, so its memory holds
@@ -237,7 +230,7 @@ async function computeInThreads<Result>(
   await runOnThreads<string, {id: string; result?: Result; key?: string; error?: string}>({
     jobs: ids,
     threads,
-    spawn: () => new Worker(workerScript, {workerData: {module: module.href, data}, resourceLimits: {maxOldGenerationSizeMb: workerHeapMb}}),
+    spawn: () => new Worker(workerScript, {workerData: {module: module.href, data}, resourceLimits: workerResourceLimits}),
     id: (id) => id,
     message: (id) => ({id, inputs: inputs(id)}),
     here: async (id) => {

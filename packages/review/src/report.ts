@@ -95,8 +95,17 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
   const baseCommit = await resolveRevision(root, options.base)
   const headCommit = await resolveRevision(root, options.head ?? 'HEAD')
   const scope = await changedScope(root, baseCommit, headCommit, relative)
-  const head = await readSide(root, headCommit, relative, scope, undefined, {checksCache: options.checksCache})
-  const base = await readSide(root, baseCommit, relative, scope, head.languages, undefined)
+  // Both revisions are written out at once (git's time overlaps), then read one after the other.
+  const written = [writeOutRevision(root, headCommit, relative, scope), writeOutRevision(root, baseCommit, relative, scope)] as const
+  let head: Side
+  let base: Side
+  try {
+    const [headFiles, baseFiles] = await Promise.all(written)
+    head = await readSide(root, headCommit, relative, headFiles, scope, undefined, {checksCache: options.checksCache})
+    base = await readSide(root, baseCommit, relative, baseFiles, scope, head.languages, undefined)
+  } finally {
+    await Promise.all(written.map((each) => each.then((files) => fs.rm(files.directory, {recursive: true, force: true}), () => {})))
+  }
 
   const order = (key: string) => {
     const [id, lng] = key.split('/') as [string, TargetLanguage]
@@ -196,56 +205,72 @@ function articleOfFile(inCorpus: string): string | undefined {
   return match ? (match[1] ?? match[2] ?? match[3]) : undefined
 }
 
-async function readSide(
-  root: string,
-  commit: string,
-  relative: string,
-  scope: Scope,
-  fallbackLanguages: readonly TargetLanguage[] | undefined,
-  checks: {checksCache: string | undefined} | undefined
-): Promise<Side> {
+/** A revision's files as `git ls-tree` lists them, and the temporary folder the compared articles' files are written to. */
+interface RevisionFiles {
+  directory: string
+  tree: Map<string, {blob: string; mode: string}>
+}
+
+/**
+ * What a revision holds, by name and blob ID; only the files of the
+ * articles compared (and the configuration, the glossary) are written
+ * out. The caller removes `directory`.
+ */
+async function writeOutRevision(root: string, commit: string, relative: string, scope: Scope): Promise<RevisionFiles> {
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'briefs-rev-'))
-  const folder = path.join(directory, relative)
-  const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map(), others: {units: new Map()}, directory}
   try {
-    // What the revision holds, by name and blob ID; only the files of the articles compared (and the configuration, the glossary) are written out.
     const tree = await filesAtRevision(root, commit, relative)
-    const inCorpus = (file: string) => (relative ? file.slice(relative.length + 1) : file)
     const wanted = (file: string) => {
-      const name = inCorpus(file)
+      const name = relative ? file.slice(relative.length + 1) : file
       if (name === configFileName || (glossaryFileNames as readonly string[]).includes(name)) return true
       const id = articleOfFile(name)
       return id !== undefined && (scope.ids === undefined || scope.ids.has(id))
     }
     await checkoutFiles(root, commit, [...tree.keys()].filter(wanted), directory)
-    const layout = corpusLayout(folder)
-    const exists = (file: string) => fs.access(file).then(
-      () => true,
-      () => false
-    )
-    // No corpus at this revision yet (a base before the first article): nothing to compare with.
-    const present = [...tree.keys()].some((file) => inCorpus(file).startsWith('articles/'))
-    const ids = (await exists(layout.articlesDir)) ? await listArticleIds(layout) : []
-    // A base from before the corpus had a configuration is read in the head's languages.
-    if (present && (!fallbackLanguages || (await exists(layout.configFile)))) side.languages = (await readCorpusConfig(layout)).languages
-    if (checks) await readChecks(side, root, commit, relative, tree, scope, checks.checksCache)
-    const translations = new Translations()
-    for (const id of ids) {
-      try {
-        const article = await loadArticle(layout, id)
-        side.titles.set(id, article.meta.title)
-        for (const lng of side.languages) {
-          const bitext = await loadBitext(layout, article, lng, {translations})
-          if (bitext.ledger.file && bitext.ledger.file.messages.length > 0) side.files.push(relativeTo(folder, relative, bitext.ledger.file))
-          side.units.set(`${id}/${lng}`, new Map(bitext.units.map((unit) => [unit.key, snapshot(unit)])))
-          side.counts.set(`${id}/${lng}`, {reviewed: bitext.counts.reviewed, total: bitext.segments.length})
-        }
-      } catch (error) {
-        side.files.push(relativeTo(folder, relative, fileOfError(error, id)))
-      }
-    }
-  } finally {
+    return {directory, tree}
+  } catch (error) {
     await fs.rm(directory, {recursive: true, force: true})
+    throw error
+  }
+}
+
+async function readSide(
+  root: string,
+  commit: string,
+  relative: string,
+  {directory, tree}: RevisionFiles,
+  scope: Scope,
+  fallbackLanguages: readonly TargetLanguage[] | undefined,
+  checks: {checksCache: string | undefined} | undefined
+): Promise<Side> {
+  const folder = path.join(directory, relative)
+  const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map(), others: {units: new Map()}, directory}
+  const inCorpus = (file: string) => (relative ? file.slice(relative.length + 1) : file)
+  const layout = corpusLayout(folder)
+  const exists = (file: string) => fs.access(file).then(
+    () => true,
+    () => false
+  )
+  // No corpus at this revision yet (a base before the first article): nothing to compare with.
+  const present = [...tree.keys()].some((file) => inCorpus(file).startsWith('articles/'))
+  const ids = (await exists(layout.articlesDir)) ? await listArticleIds(layout) : []
+  // A base from before the corpus had a configuration is read in the head's languages.
+  if (present && (!fallbackLanguages || (await exists(layout.configFile)))) side.languages = (await readCorpusConfig(layout)).languages
+  if (checks) await readChecks(side, root, commit, relative, tree, scope, checks.checksCache)
+  const translations = new Translations()
+  for (const id of ids) {
+    try {
+      const article = await loadArticle(layout, id)
+      side.titles.set(id, article.meta.title)
+      for (const lng of side.languages) {
+        const bitext = await loadBitext(layout, article, lng, {translations})
+        if (bitext.ledger.file && bitext.ledger.file.messages.length > 0) side.files.push(relativeTo(folder, relative, bitext.ledger.file))
+        side.units.set(`${id}/${lng}`, new Map(bitext.units.map((unit) => [unit.key, snapshot(unit)])))
+        side.counts.set(`${id}/${lng}`, {reviewed: bitext.counts.reviewed, total: bitext.segments.length})
+      }
+    } catch (error) {
+      side.files.push(relativeTo(folder, relative, fileOfError(error, id)))
+    }
   }
   return side
 }
