@@ -66,7 +66,3 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-/** `1 unit`, `2 units`. */
-export function plural(count: number, word: string, words = `${word}s`): string {
-  return `${count} ${count === 1 ? word : words}`
-}

@@ -2,17 +2,16 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {corpusLayout, listArticleIds, readCorpusConfig, readCorpusSettings, sourceLanguage, stringifyJson, type TargetLanguage} from '@briefs/corpus'
+import {corpusLayout, listArticleIds, readCorpusConfig, readCorpusSettings, sourceLanguage, stringifyJson, type TargetLanguage} from '@briefs/corpus/files'
 import {VFile} from 'vfile'
-import {buildArticle, createRenderContext, type ArticleJob, type RenderSettings} from './build-article.js'
+import type {ArticleJob, RenderSettings} from './build-article.js'
 import {fileStats, sameStats} from '@briefs/incremental'
 import {articleInputs, outputsIntact, readManifest, rendererVersion, writeManifest, type CachedArticle, type Manifest} from './cache.js'
-import {renderAtomFeed} from './feed.js'
-import {readerLanguages, renderHtmlIndex, renderMarkdownIndex, type IndexEntry} from './index-page.js'
-import {deserializeFiles} from '@briefs/corpus'
+import type {IndexEntry} from './index-page.js'
+import {deserializeFiles} from '@briefs/corpus/files'
 import {briefViews, feedPath, indexPath, isBriefFileName} from './paths.js'
 import {buildInThreads} from './pool.js'
-import {failure} from './render-article.js'
+import {failure} from './failure.js'
 import {diskProblem, isTemporaryFileName, openSite, SiteLockedError, type SiteLockOptions, type SiteTransaction} from './site.js'
 import {loadUi, uiLanguageProblem} from './ui.js'
 import {writeSiteFile} from './write-outputs.js'
@@ -122,14 +121,14 @@ export async function buildBriefs(options: Readonly<BuildOptions>): Promise<Buil
       await site.abort()
       return result
     }
-    const manifest = await buildInto(site, ids, layout, languages, onlyReviewed, maxArticleKb, options, result)
+    const built = await buildInto(site, ids, layout, languages, onlyReviewed, maxArticleKb, options, result)
     if (result.failed) {
       await site.abort()
       return result
     }
     await site.commit()
     // The cache describes the site as published: written after the swap, never for a failed build.
-    if (options.cacheDir && manifest) writeManifestOrWarn(options.cacheDir, manifest, result)
+    if (options.cacheDir && built && !built.asBefore) writeManifestOrWarn(options.cacheDir, built.manifest, result)
   } catch (error) {
     await site.abort()
     reportSiteError(error, options.out, result)
@@ -198,7 +197,7 @@ async function buildInto(
   maxArticleKb: number,
   options: Readonly<BuildOptions>,
   result: BuildResult
-): Promise<Manifest | undefined> {
+): Promise<{manifest: Manifest; asBefore: boolean} | undefined> {
   // What the cache already holds, still valid for these inputs and this renderer.
   const renderer = options.cacheDir ? await rendererVersion() : ''
   const previous = options.cacheDir ? readManifest(options.cacheDir) : undefined
@@ -221,6 +220,8 @@ async function buildInto(
   const threads = options.workers ?? (jobs.length < minimumForThreads ? 1 : availableParallelism())
   result.cached = done.size
   if (jobs.length > 0) {
+    // The renderers are loaded when there is something to render: a build that finds nothing changed starts the sooner.
+    const {buildArticle, createRenderContext} = await import('./build-article.js')
     const context = createRenderContext(settings)
     for (const [id, built] of await buildInThreads(jobs, threads, settings, (job) => buildArticle(context, job))) {
       // Read again, the same bytes as before: the cached article stands (its input stats are the new ones).
@@ -265,10 +266,20 @@ async function buildInto(
     const indexKey = createHash('sha256').update(`${renderer}\0${buildSettings}\0`).update(JSON.stringify(entries)).digest('hex')
     const cachedIndex = usable === previous?.articles ? previous?.index : undefined
     const indexIntact = options.cacheDir !== undefined && cachedIndex?.key === indexKey && outputsIntact(site.out, cachedIndex.outputs)
-    manifest.index = indexIntact ? cachedIndex : {key: indexKey, outputs: writeIndexes(site, entries, languages)}
+    manifest.index = indexIntact ? cachedIndex : {key: indexKey, outputs: await writeIndexes(site, entries, languages)}
     for (const folder of await staleBriefFolders(site.out, new Set(published))) site.remove(folder)
   }
-  return manifest
+  // Nothing rendered, the same articles and indexes: the manifest would be written again byte for byte.
+  const asBefore = previous !== undefined && usable === previous.articles && jobs.length === 0 && manifest.index === previous.index && sameKeys(manifest.articles, previous.articles)
+  return {manifest, asBefore}
+}
+
+/** The same keys in the same order. */
+function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false
+  const others = b.keys()
+  for (const key of a.keys()) if (others.next().value !== key) return false
+  return true
 }
 
 /**
@@ -308,7 +319,7 @@ export async function buildIndex(options: Readonly<Pick<BuildOptions, 'out' | 'l
       ids.push(...part.ids)
       entries.push(...part.entries)
     }
-    writeIndexes(site, entries, languages ?? [])
+    await writeIndexes(site, entries, languages ?? [])
     for (const folder of await staleBriefFolders(site.out, new Set(ids))) site.remove(folder)
     await site.commit()
     return {articles: entries.length, files: [], failed: false}
@@ -332,7 +343,9 @@ function shardPath(shard: {index: number; count: number}): string {
 }
 
 /** Write the indexes and feeds that changed into the staging folder; returns every one's stat as it will be in the site. */
-function writeIndexes(site: SiteTransaction, entries: IndexEntry[], languages: readonly TargetLanguage[]): CachedArticle['outputs'] {
+async function writeIndexes(site: SiteTransaction, entries: IndexEntry[], languages: readonly TargetLanguage[]): Promise<CachedArticle['outputs']> {
+  // Loaded when the indexes changed (see `buildArticle`).
+  const [{readerLanguages, renderHtmlIndex, renderMarkdownIndex}, {renderAtomFeed}] = await Promise.all([import('./index-page.js'), import('./feed.js')])
   const views = briefViews(languages)
   const readers = readerLanguages(languages)
   const ui = loadUi()

@@ -1,4 +1,4 @@
-import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
+import {sourceLanguage, type TargetLanguage} from '@briefs/corpus/files'
 import type {UiLanguage, UiText} from './ui.js'
 
 /**

@@ -1,8 +1,9 @@
 import path from 'node:path'
 import type {Bitext, TranslationUnit} from '@briefs/bitext'
-import {fileOfError, sourceLanguage, titleSegmentId, Translations, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
+import {sourceLanguage, titleSegmentId, Translations, type Article, type CorpusLayout, type TargetLanguage} from '@briefs/corpus'
 import {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
+import type {VFileMessage} from 'vfile-message'
+import {failure} from './failure.js'
 import {articleView, translateBlock, unitsByBlock, type ArticleView} from './brief.js'
 import {renderHtmlBrief, renderSourceRows, renderTargetRows, type BriefColumn} from './html.js'
 import {markdownIndexRow, type IndexEntry} from './index-page.js'
@@ -158,12 +159,3 @@ function reportUnreviewed(file: VFile, lng: TargetLanguage, units: readonly Tran
   }
 }
 
-/** An error that stopped an article, as a file with one fatal message. */
-export function failure(error: unknown, filePath: string): VFile {
-  if (error instanceof VFileMessage) return fileOfError(error, filePath)
-  // Anything else (a full disk, a bug) still stops only this article, reported like a message.
-  const file = new VFile({path: filePath})
-  const message = file.message(error instanceof Error ? error.message : String(error), {ruleId: 'build', source: 'briefs'})
-  message.fatal = true
-  return file
-}

@@ -3,7 +3,7 @@ import fsSync from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {writeFileAtomic} from '@briefs/corpus'
+import {writeFileAtomic} from '@briefs/corpus/files'
 import lockfile from 'proper-lockfile'
 
 /**

@@ -1,8 +1,8 @@
 import path from 'node:path'
-import {corpusLayout, readCorpusConfig} from '@briefs/corpus'
-import {buildBriefs, buildIndex} from '@briefs/publisher'
-import {checkCorpus} from '@briefs/qa'
-import {plural} from '../../bitexts.js'
+import {corpusLayout, readCorpusConfig} from '@briefs/corpus/files'
+// The build alone, not every renderer of the package: they are loaded when something is to render.
+import {buildBriefs, buildIndex} from '@briefs/publisher/build'
+import {plural} from '../../plural.js'
 import {languagesOption, maxArticleKbOption, noPositionals, parse} from '../../args.js'
 import {findCorpus, userPath, type Context} from '../../context.js'
 import {InputError, UsageError} from '../../errors.js'
@@ -79,6 +79,7 @@ export async function build(argv: string[], context: Context): Promise<number> {
   }
 
   if (values.check) {
+    const {checkCorpus} = await import('@briefs/qa')
     const checked = await checkCorpus({corpus, languages})
     report(context, checked.files)
     if (checked.errors > 0) throw new InputError(`Build stopped: the translation checks found ${checked.errors} errors`, [])
