@@ -7,7 +7,7 @@ import {readLinesAt, writeLines} from './lines.js'
 import {builtModule} from './built-module.js'
 import {contentKey} from './content.js'
 import {fileStats, sameStats, type FileStat} from './stats.js'
-import {runOnThreads, workerResourceLimits} from './threads.js'
+import {leanWorkerResourceLimits, runOnThreads} from './threads.js'
 
 /** What computes a result: a module exporting `compute(id, data)` (synchronous, its result plain JSON data). */
 export type Compute<Result> = (id: string, data: unknown) => Result
@@ -230,7 +230,7 @@ async function computeInThreads<Result>(
   await runOnThreads<string, {id: string; result?: Result; key?: string; error?: string}>({
     jobs: ids,
     threads,
-    spawn: () => new Worker(workerScript, {workerData: {module: module.href, data}, resourceLimits: workerResourceLimits}),
+    spawn: () => new Worker(workerScript, {workerData: {module: module.href, data}, resourceLimits: leanWorkerResourceLimits}),
     id: (id) => id,
     message: (id) => ({id, inputs: inputs(id)}),
     here: async (id) => {
