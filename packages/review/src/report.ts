@@ -191,17 +191,22 @@ export async function reviewReport(options: Readonly<ReviewReportOptions>): Prom
 async function changedScope(root: string, base: string, head: string, relative: string): Promise<Scope> {
   const ids = new Set<string>()
   for (const file of await changedPaths(root, base, head, relative)) {
-    const inCorpus = relative ? file.slice(relative.length + 1) : file
-    if (inCorpus === configFileName) return {ids: undefined}
-    const id = articleOfFile(inCorpus)
+    const name = inCorpus(relative, file)
+    if (name === configFileName) return {ids: undefined}
+    const id = articleOfFile(name)
     if (id !== undefined) ids.add(id)
   }
   return {ids}
 }
 
+/** A file of the repository (`git ls-tree`, `git diff`) as a path in the corpus folder `relative` (`''`: the repository's root). */
+function inCorpus(relative: string, file: string): string {
+  return relative ? file.slice(relative.length + 1) : file
+}
+
 /** The article a corpus file belongs to (`articles/<id>.md`, `segments/<id>.json`, `locales/<lng>/<id>.json`…), if it does. */
-function articleOfFile(inCorpus: string): string | undefined {
-  const match = /^(?:articles\/([^/]+)\.md|segments\/([^/]+)\.json|(?:locales|reviews|origins)\/[^/]+\/([^/]+)\.json)$/.exec(inCorpus)
+function articleOfFile(name: string): string | undefined {
+  const match = /^(?:articles\/([^/]+)\.md|segments\/([^/]+)\.json|(?:locales|reviews|origins)\/[^/]+\/([^/]+)\.json)$/.exec(name)
   return match ? (match[1] ?? match[2] ?? match[3]) : undefined
 }
 
@@ -221,7 +226,7 @@ async function writeOutRevision(root: string, commit: string, relative: string, 
   try {
     const tree = await filesAtRevision(root, commit, relative)
     const wanted = (file: string) => {
-      const name = relative ? file.slice(relative.length + 1) : file
+      const name = inCorpus(relative, file)
       if (name === configFileName || (glossaryFileNames as readonly string[]).includes(name)) return true
       const id = articleOfFile(name)
       return id !== undefined && (scope.ids === undefined || scope.ids.has(id))
@@ -245,14 +250,13 @@ async function readSide(
 ): Promise<Side> {
   const folder = path.join(directory, relative)
   const side: Side = {titles: new Map(), languages: fallbackLanguages ?? [], units: new Map(), counts: new Map(), files: [], checks: new Map(), others: {units: new Map()}, directory}
-  const inCorpus = (file: string) => (relative ? file.slice(relative.length + 1) : file)
   const layout = corpusLayout(folder)
   const exists = (file: string) => fs.access(file).then(
     () => true,
     () => false
   )
   // No corpus at this revision yet (a base before the first article): nothing to compare with.
-  const present = [...tree.keys()].some((file) => inCorpus(file).startsWith('articles/'))
+  const present = [...tree.keys()].some((file) => inCorpus(relative, file).startsWith('articles/'))
   const ids = (await exists(layout.articlesDir)) ? await listArticleIds(layout) : []
   // A base from before the corpus had a configuration is read in the head's languages.
   if (present && (!fallbackLanguages || (await exists(layout.configFile)))) side.languages = (await readCorpusConfig(layout)).languages
@@ -285,10 +289,10 @@ async function readSide(
 async function readChecks(side: Side, root: string, commit: string, relative: string, tree: ReadonlyMap<string, {blob: string}>, scope: Scope, checksCache: string | undefined): Promise<void> {
   const folder = path.join(side.directory!, relative)
   const layout = corpusLayout(folder)
-  const name = (inCorpus: string) => (relative ? `${relative}/${inCorpus}` : inCorpus)
+  const name = (corpusFile: string) => (relative ? `${relative}/${corpusFile}` : corpusFile)
   const all: string[] = []
   for (const file of tree.keys()) {
-    const match = /^articles\/([^/.][^/]*)\.md$/.exec(relative ? file.slice(relative.length + 1) : file)
+    const match = /^articles\/([^/.][^/]*)\.md$/.exec(inCorpus(relative, file))
     if (match && articleIdProblem(match[1]!) === undefined && (tree.get(file) as {mode?: string}).mode !== '120000') all.push(match[1]!)
   }
   all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
@@ -305,7 +309,7 @@ async function readChecks(side: Side, root: string, commit: string, relative: st
         // Not found by content: written out to be checked.
         const wanted = new Set(ids)
         await checkoutFiles(root, commit, [...tree.keys()].filter((file) => {
-          const id = articleOfFile(relative ? file.slice(relative.length + 1) : file)
+          const id = articleOfFile(inCorpus(relative, file))
           return id !== undefined && wanted.has(id) && scope.ids !== undefined && !scope.ids.has(id)
         }), side.directory!)
       },
