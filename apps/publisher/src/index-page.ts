@@ -1,6 +1,7 @@
 import {sourceLanguage, type TargetLanguage} from '@briefs/corpus'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
+import {stringifyEntities} from 'stringify-entities'
 import type {PhrasingContent, Root, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -167,17 +168,20 @@ export function indexRowHtml(entry: IndexEntry, views: BriefView[], ui: UiText):
   return `${row}</ul></td></tr>`
 }
 
-/** Text as hast-util-to-html escapes it: `<` and `&` as hexadecimal references. */
+/*
+ * Escaped by stringify-entities with the subsets hast-util-to-html gives it
+ * by default (`lib/handle/text.js`, and `constants.double` of
+ * `lib/handle/element.js` without parse errors); constant arrays, so that
+ * stringify-entities compiles each subset once.
+ */
+const textSubset = ['<', '&']
+const attributeSubset = ['\0', '"', '&', "'", '`']
+
 function text(value: string): string {
-  return value.replace(/[<&]/g, reference)
+  return stringifyEntities(value, {subset: textSubset})
 }
 
-/** A double-quoted attribute value as hast-util-to-html escapes it (its `double` subset without parse errors). */
 function attribute(value: string): string {
-  return value.replace(/[\0"&'`]/g, reference)
-}
-
-function reference(character: string): string {
-  return `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`
+  return stringifyEntities(value, {subset: attributeSubset, attribute: true})
 }
 
