@@ -68,7 +68,6 @@ function pageTree(shell: PageShell, body: ElementContent[]): Root {
   }
 }
 
-
 const templates = new Map<string, string[]>()
 
 /** The page of `shell` serialized once, cut where the title, the description and the body go. */
