@@ -82,7 +82,7 @@ export async function runIncremental<Result>(options: Readonly<IncrementalOption
   const fresh = new Set<string>()
   for (const id of options.ids) {
     if (byContent) {
-      if (byContent(id) === undefined || kept?.keys.get(id)?.has(byContent(id)!) !== true) fresh.add(id)
+      if (byContent(id) === undefined || kept?.keys.get(id) !== byContent(id)) fresh.add(id)
       continue
     }
     const stats = kept?.stats.get(id)
@@ -187,9 +187,9 @@ function splitLine(bytes: Buffer): {id: string; stats: string; key: string; resu
 }
 
 /** The stats and content keys kept with each result, when the file is of this version; `undefined` when there is none or it is not. */
-function keptStats(cacheFile: string, version: string): {stats: Map<string, FileStat[]>; keys: Map<string, Set<string>>; writtenAt: number} | undefined {
+function keptStats(cacheFile: string, version: string): {stats: Map<string, FileStat[]>; keys: Map<string, string>; writtenAt: number} | undefined {
   const stats = new Map<string, FileStat[]>()
-  const keys = new Map<string, Set<string>>()
+  const keys = new Map<string, string>()
   let writtenAt: number | undefined
   try {
     for (const {bytes} of readLinesAt(cacheFile)) {
@@ -202,7 +202,7 @@ function keptStats(cacheFile: string, version: string): {stats: Map<string, File
       const line = splitLine(bytes)
       if (line === undefined) continue
       stats.set(line.id, JSON.parse(line.stats) as FileStat[])
-      if (line.key) keys.set(line.id, new Set([line.key]))
+      if (line.key) keys.set(line.id, line.key)
     }
   } catch {
     // No results kept yet, or a broken file: what could be read stands, the rest is computed.
